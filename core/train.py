@@ -1,0 +1,263 @@
+"""Full-batch gradient descent with a history, early stopping and divergence detection.
+
+``TrainConfig`` is frozen and hashable, so the UI can cache a run by its configuration.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from core.network import (
+    ACTIVATIONS,
+    INITS,
+    PENALTIES,
+    backward_propagation,
+    check_data,
+    check_layer_dims,
+    compute_cost,
+    cross_entropy_from_logits,
+    error_rate,
+    forward_unchecked,
+    hidden_keep_probs,
+    initialize_parameters,
+    penalty_cost,
+    predict_proba,
+)
+
+MAX_ITERATIONS = 200_000
+DIVERGENCE_RATIO = 100.0  # J above this many times max(J at iteration 0, 1) counts as diverged
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that determines a training run (with the data and the seed it is reproducible).
+
+    keep_prob: one float for every hidden layer, or one value per hidden layer (§1.6).
+    early_stopping_patience: iterations without a better dev error before stopping (0 = off, §1.8).
+    record_every: a history row every that many iterations (plus the first and the last).
+    snapshot_every: keep a copy of the parameters every that many iterations (0 = none), for replay.
+    time_budget_s: stop early (reason "time_budget") when a run takes longer than this.
+    """
+
+    layer_dims: tuple[int, ...] = (2, 20, 3, 1)
+    hidden_activation: str = "relu"
+    init: str = "he"
+    init_scale: float = 1.0
+    learning_rate: float = 0.5
+    num_iterations: int = 2000
+    lambd: float = 0.0
+    penalty: str = "l2"
+    keep_prob: float | tuple[float, ...] = 1.0
+    input_keep_prob: float = 1.0
+    seed: int = 0
+    record_every: int = 10
+    snapshot_every: int = 0
+    early_stopping_patience: int = 0
+    time_budget_s: float | None = None
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "layer_dims", check_layer_dims(self.layer_dims))
+        if not np.isscalar(self.keep_prob):
+            set_(self, "keep_prob", tuple(float(p) for p in self.keep_prob))
+        hidden_keep_probs(self.keep_prob, len(self.layer_dims) - 2)
+        for name, choices in (("hidden_activation", ACTIVATIONS), ("init", INITS), ("penalty", PENALTIES)):
+            if getattr(self, name) not in choices:
+                raise ValueError(f"{name} must be one of {', '.join(choices)}; got {getattr(self, name)!r}")
+        _check_number("init_scale", self.init_scale, low=0.0)
+        _check_number("learning_rate", self.learning_rate, low=0.0, strict=True)
+        _check_number("lambd", self.lambd, low=0.0)
+        _check_number("input_keep_prob", self.input_keep_prob, low=0.0, high=1.0, strict=True)
+        _check_int("num_iterations", self.num_iterations, 0, MAX_ITERATIONS)
+        _check_int("record_every", self.record_every, 1, MAX_ITERATIONS)
+        _check_int("snapshot_every", self.snapshot_every, 0, MAX_ITERATIONS)
+        _check_int("early_stopping_patience", self.early_stopping_patience, 0, MAX_ITERATIONS)
+        _check_int("seed", self.seed, 0, 2**32 - 1)
+        if self.time_budget_s is not None:
+            _check_number("time_budget_s", self.time_budget_s, low=0.0, strict=True)
+
+    @property
+    def n_parameters(self) -> int:
+        """|θ|: the number of weights and biases."""
+        d = self.layer_dims
+        return sum(d[l] * d[l - 1] + d[l] for l in range(1, len(d)))
+
+
+def _check_number(name: str, value: float, low: float, high: float = np.inf, strict: bool = False) -> None:
+    ok = isinstance(value, (int, float, np.number)) and np.isfinite(value)
+    ok = ok and (value > low if strict else value >= low) and value <= high
+    if not ok:
+        bound = f"> {low}" if strict else f"≥ {low}"
+        raise ValueError(
+            f"{name} must be a finite number {bound}"
+            + (f" and ≤ {high}" if high < np.inf else "")
+            + f"; got {value!r}"
+        )
+
+
+def _check_int(name: str, value: int, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not low <= value <= high:
+        raise ValueError(f"{name} must be an integer from {low} to {high}; got {value!r}")
+
+
+@dataclass
+class TrainResult:
+    """What one run produced.
+
+    params: final parameters (the best-dev ones when early stopping stopped the run).
+    history: one row per recorded iteration (see ``train``).
+    diverged_at: first iteration whose cost was not finite or exceeded DIVERGENCE_RATIO × max(J₀, 1)
+        (training stopped there), else None.
+    best_iteration / best_params / best_dev_error: the recorded iteration with the lowest dev error.
+    stop_reason: "completed", "diverged", "early_stopping" or "time_budget".
+    snapshots: (iteration, params) pairs for replaying training.
+    """
+
+    config: TrainConfig
+    params: dict[str, np.ndarray]
+    history: pd.DataFrame
+    diverged_at: int | None = None
+    stop_reason: str = "completed"
+    best_iteration: int | None = None
+    best_dev_error: float | None = None
+    best_params: dict[str, np.ndarray] | None = None
+    final_params: dict[str, np.ndarray] = field(default_factory=dict)
+    snapshots: list[tuple[int, dict[str, np.ndarray]]] = field(default_factory=list)
+    elapsed_s: float = 0.0
+
+    @property
+    def diverged(self) -> bool:
+        return self.diverged_at is not None
+
+
+def _copy(params: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    return {k: np.array(v, dtype=float, copy=True) for k, v in params.items()}
+
+
+def _check_start_params(params: Mapping[str, np.ndarray], dims: tuple[int, ...]) -> dict[str, np.ndarray]:
+    if not isinstance(params, Mapping):
+        raise ValueError("params must be a dict of W1, b1, …")
+    for l in range(1, len(dims)):
+        for key, shape in ((f"W{l}", (dims[l], dims[l - 1])), (f"b{l}", (dims[l], 1))):
+            if key not in params or np.shape(params[key]) != shape:
+                raise ValueError(f"params[{key!r}] must have shape {shape} to match layer_dims {dims}")
+    return _copy(params)
+
+
+def _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, config) -> dict:
+    row = {"iteration": i, "cost": cost, "cost_no_penalty": cost_data}
+    row["train_error"] = error_rate(params, X, Y, act)
+    if X_dev is not None:
+        with np.errstate(all="ignore"):
+            A_dev = predict_proba(params, X_dev, act)
+            row["dev_cost"] = compute_cost(A_dev, Y_dev) if np.all(np.isfinite(A_dev)) else np.nan
+        row["dev_error"] = float(np.mean((A_dev > 0.5) != Y_dev))
+    for l in range(1, L + 1):
+        row[f"W{l}_norm"] = float(np.linalg.norm(params[f"W{l}"]))
+        row[f"dW{l}_norm"] = float(np.linalg.norm(grads[f"dW{l}"])) if grads else np.nan
+    return row
+
+
+def train(
+    X: np.ndarray,
+    Y: np.ndarray,
+    config: TrainConfig,
+    params: Mapping[str, np.ndarray] | None = None,
+    X_dev: np.ndarray | None = None,
+    Y_dev: np.ndarray | None = None,
+) -> TrainResult:
+    """Train with full-batch gradient descent: θ ← θ − α·dθ, ``config.num_iterations`` times.
+
+    History columns: iteration, cost (J with the penalty — the curve that must go down, §1.4),
+    cost_no_penalty, train_error, and with dev data dev_cost and dev_error; then W{l}_norm
+    (‖W[l]‖_F) and dW{l}_norm per layer. The row for iteration i is the forward pass of
+    iteration i before its update, so row 0 holds the initial parameters; the last row
+    (i = num_iterations) holds the final parameters. Training and dev errors are measured
+    without dropout, as at test time. ``params`` (optional start) is copied, never mutated.
+    """
+    if not isinstance(config, TrainConfig):
+        raise ValueError(f"config must be a TrainConfig; got {type(config).__name__}")
+    dims = config.layer_dims
+    check_data(X, Y, n_x=dims[0])
+    if (X_dev is None) != (Y_dev is None):
+        raise ValueError("X_dev and Y_dev must be given together")
+    if X_dev is not None:
+        check_data(X_dev, Y_dev, n_x=dims[0], names=("X_dev", "Y_dev"))
+    if params is None:
+        params = initialize_parameters(dims, config.init, config.init_scale, config.seed)
+    else:
+        params = _check_start_params(params, dims)
+
+    L = len(dims) - 1
+    act, lambd, penalty, alpha = config.hidden_activation, config.lambd, config.penalty, config.learning_rate
+    keep = hidden_keep_probs(config.keep_prob, L - 1)
+    use_dropout = any(p < 1.0 for p in keep) or config.input_keep_prob < 1.0
+    rng = np.random.default_rng([config.seed, 1]) if use_dropout else None
+    m = Y.shape[1]
+    n = config.num_iterations
+    every, snap_every, patience = config.record_every, config.snapshot_every, config.early_stopping_patience
+    deadline = None if config.time_budget_s is None else time.perf_counter() + config.time_budget_s
+
+    started = time.perf_counter()
+    rows: list[dict] = []
+    result = TrainResult(config=config, params=params, history=pd.DataFrame())
+    keys = [(f"W{l}", f"dW{l}", f"b{l}", f"db{l}") for l in range(1, L + 1)]
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        for i in range(n + 1):
+            AL, caches = forward_unchecked(X, params, L, act, keep, rng, config.input_keep_prob)
+            cost_data = cross_entropy_from_logits(caches[-1][2], Y)
+            cost = cost_data + penalty_cost(params, m, lambd, penalty) if lambd else cost_data
+            if i == 0:
+                limit = DIVERGENCE_RATIO * max(cost, 1.0)
+            finite = bool(np.isfinite(cost) and cost <= limit)
+            record = i % every == 0 or i == n or not finite
+            grads = backward_propagation(AL, Y, caches, act, lambd, penalty) if (i < n or record) else {}
+            if record:
+                rows.append(
+                    _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, config)
+                )
+                if X_dev is not None and finite:
+                    dev_error = rows[-1]["dev_error"]
+                    if result.best_dev_error is None or dev_error < result.best_dev_error:
+                        result.best_iteration, result.best_dev_error = i, dev_error
+                        result.best_params = _copy(params)
+            if snap_every and (i % snap_every == 0 or i == n) and finite:
+                result.snapshots.append((i, _copy(params)))
+            if not finite:
+                result.diverged_at, result.stop_reason = i, "diverged"
+                break
+            if i == n:
+                break
+            if patience and result.best_iteration is not None and i - result.best_iteration >= patience:
+                result.stop_reason = "early_stopping"
+                break
+            if deadline is not None and record and time.perf_counter() > deadline:
+                result.stop_reason = "time_budget"
+                break
+            for kW, kdW, kb, kdb in keys:  # in place: params are this run's own copies
+                params[kW] -= alpha * grads[kdW]
+                params[kb] -= alpha * grads[kdb]
+
+    result.history = pd.DataFrame(rows)
+    result.elapsed_s = time.perf_counter() - started
+    result.final_params = params
+    if result.stop_reason == "early_stopping":
+        result.params = result.best_params
+    else:
+        result.params = params
+    return result
+
+
+def history_columns(L: int, with_dev: bool) -> list[str]:
+    """The column names ``train`` writes for an L-layer network."""
+    cols = ["iteration", "cost", "cost_no_penalty", "train_error"]
+    if with_dev:
+        cols += ["dev_cost", "dev_error"]
+    for l in range(1, L + 1):
+        cols += [f"W{l}_norm", f"dW{l}_norm"]
+    return cols

@@ -1,0 +1,72 @@
+"""Home: what the lab teaches, a map of the topics, and a live demo on the default model."""
+
+import streamlit as st
+
+from core.network import predict_proba
+from core.train import TrainConfig, train
+from ui import charts
+from ui.i18n import current_lang, labels, t
+from ui.shell import chart, page_header, seed, show_code
+from ui.specs import PAGES
+from ui.training import data_spec, run, show_run_notices
+from ui.widgets import render_page_controls
+
+page_header("home")
+st.markdown(t("home.intro"))
+
+st.subheader(t("home.map"))
+columns = st.columns(3)
+for i, spec in enumerate(PAGES):
+    with columns[i % 3].container(border=True):
+        if spec.exists:
+            st.page_link(spec.script, label=f"§{spec.sections} {t(spec.title_key)}", icon=spec.icon)
+        else:
+            st.markdown(f"**§{spec.sections} {t(spec.title_key)}** · _{t('home.soon')}_")
+        st.caption(t(spec.summary_key))
+
+st.subheader(t("home.demo"))
+st.caption(t("home.demo.text"))
+controls, figure = st.columns([1, 3])
+with controls:
+    values = render_page_controls("home")
+hidden = values["hidden"]
+config = TrainConfig(
+    layer_dims=(2, hidden, hidden, 1),
+    learning_rate=0.3,
+    num_iterations=values["iterations"],
+    seed=seed(),
+    record_every=25,
+    snapshot_every=max(1, values["iterations"] // 30),
+)
+result, data = run(data_spec(values["dataset"], 400, seed(), noise_rate=0.05), config)
+lang = current_lang()
+with figure:
+    show_run_notices(result, values["iterations"])
+    chart(
+        charts.decision_boundary_figure(
+            result.params,
+            "relu",
+            data.X_train,
+            data.Y_train,
+            data.X_dev,
+            data.Y_dev,
+            labels=labels("chart.", lang),
+        ),
+        key="home_boundary",
+    )
+    st.metric(t("metric.train_error"), f"{result.history['train_error'].iloc[-1]:.1%}")
+    st.metric(t("metric.dev_error"), f"{result.history['dev_error'].iloc[-1]:.1%}")
+    chart(charts.learning_curves_figure(result.history, labels=labels("chart.", lang)), key="home_curves")
+    with st.expander(t("home.replay"), icon=":material/play_circle:"):
+        chart(
+            charts.replay_figure(
+                result.snapshots,
+                "relu",
+                data.X_train,
+                data.Y_train,
+                history=result.history,
+                labels=labels("chart.", lang),
+            ),
+            key="home_replay",
+        )
+show_code(train, predict_proba)

@@ -1,0 +1,120 @@
+"""Helpers to drive pages through AppTest, the way a learner would."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+TIMEOUT = 120
+
+# Words allowed in Chinese pages: names, notation and units that are written the same way in Chinese.
+LATIN_ALLOWED = {
+    "relu",
+    "leaky",
+    "tanh",
+    "sigmoid",
+    "xavier",
+    "he",
+    "glorot",
+    "dropout",
+    "keep_prob",
+    "dev",
+    "l1",
+    "l2",
+    "lambda",
+    "numpy",
+    "csv",
+    "xor",
+    "nan",
+    "inf",
+    "bayes",
+    "a/b",
+    "epsilon",
+    "theta",
+    "dw",
+    "db",
+    "frobenius",
+    "learning_rate",
+    "python",
+    "np",
+    "id",
+}
+
+
+def open_app(query: dict[str, str] | None = None, lang: str = "en") -> AppTest:
+    """A fresh app session with the URL's query parameters set (language first)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = lang
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at
+
+
+def run_page(script: str, query: dict[str, str] | None = None, lang: str = "en") -> AppTest:
+    """Open the app, switch to ``script`` (e.g. 'pages/04_l2_regularization.py') and run it."""
+    at = open_app(query, lang)
+    at.run()
+    if script != "pages/home.py":
+        at.switch_page(script)
+        at.run()
+    return at
+
+
+def assert_ok(at: AppTest) -> None:
+    """No exception element on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    """Every Plotly chart on the page as its JSON figure."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def widget(at: AppTest, key: str):
+    """The widget bound to control ``key`` (any kind)."""
+    for kind in ("slider", "select_slider", "selectbox", "toggle", "checkbox", "number_input", "radio"):
+        for element in getattr(at, kind):
+            if element.key == key:
+                return element
+    raise KeyError(f"no widget with key {key!r}")
+
+
+def visible_texts(at: AppTest) -> list[str]:
+    """The prose a reader sees: markdown, captions, titles, headers, alerts, widget labels."""
+    texts = []
+    for kind in (
+        "markdown",
+        "caption",
+        "title",
+        "header",
+        "subheader",
+        "info",
+        "warning",
+        "error",
+        "success",
+    ):
+        texts += [str(e.value) for e in getattr(at, kind)]
+    for kind in ("slider", "select_slider", "selectbox", "toggle", "button", "radio", "checkbox"):
+        texts += [str(e.label) for e in getattr(at, kind)]
+    texts += [str(m.label) for m in at.get("metric")]
+    texts += [str(e.proto.label) for e in at.get("expander")]
+    return texts
+
+
+def english_leaks(at: AppTest) -> list[str]:
+    """Texts of a Chinese page that still contain English prose (two or more English words in a row),
+    ignoring inline code, LaTeX, and allowed names and notation."""
+    leaks = []
+    for raw in visible_texts(at):
+        text = re.sub(r"`[^`]*`|\$[^$]*\$|\\\(.*?\\\)|\*\*|_\{[^}]*\}", " ", raw)
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z_/']+", text) if w.lower() not in LATIN_ALLOWED]
+        if re.search(r"\b[A-Za-z]{3,}\s+[A-Za-z]{3,}\b", " ".join(words)) and re.search(
+            r"\b[A-Za-z]{3,}\s+[A-Za-z]{3,}\b", text
+        ):
+            leaks.append(raw[:120])
+    return leaks

@@ -1,0 +1,96 @@
+"""The shell and the home page: both languages, URL round trip, clamping, caching, show-the-code."""
+
+import pytest
+
+from tests.pages.harness import assert_ok, chart_specs, english_leaks, open_app, run_page, widget
+from ui import training
+from ui.specs import controls_of
+
+HOME = "pages/home.py"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_runs_in_both_languages(lang):
+    at = run_page(HOME, lang=lang)
+    assert_ok(at)
+    assert len(chart_specs(at)) >= 2
+    title = at.title[0].value
+    assert ("实验室" in title) if lang == "zh" else ("Lab" in title)
+    if lang == "zh":
+        assert english_leaks(at) == []
+
+
+def test_english_leak_detector_sees_english():
+    at = run_page(HOME, lang="en")
+    assert english_leaks(at), "the leak detector must flag English prose"
+
+
+def test_language_from_browser_locale_when_no_url_param():
+    at = open_app()
+    del at.query_params["lang"]
+    at.run()
+    assert_ok(at)
+    assert at.session_state["lang"] in ("en", "zh")
+
+
+def test_url_round_trip_sets_every_control():
+    query = {"dataset": "circles", "hidden": "13", "iterations": "700", "seed": "42"}
+    at = run_page(HOME, query=query)
+    assert_ok(at)
+    assert not at.warning
+    for control in controls_of("home"):
+        assert str(widget(at, control.key).value) == query[control.key]
+    assert at.session_state["seed"] == 42
+    # The share link carries the same state back.
+    code = [c.value for c in at.code if "?" in c.value][0]
+    for key, value in query.items():
+        assert f"{key}={value}" in code
+
+
+def test_garbage_url_values_are_clamped_with_a_notice():
+    at = run_page(HOME, query={"hidden": "-5", "dataset": "<script>", "iterations": "1e99", "seed": "x"})
+    assert_ok(at)
+    notices = " ".join(w.value for w in at.warning)
+    for key in ("hidden", "dataset", "iterations", "seed"):
+        assert f"{key}=" in notices
+    assert widget(at, "hidden").value == 1
+    assert widget(at, "dataset").value == "moons"
+
+
+def test_rerun_without_training_change_does_not_retrain():
+    at = run_page(HOME, query={"hidden": "7", "iterations": "300"})
+    assert_ok(at)
+    calls = training.CALLS["train"]
+    widget(at, "hidden").set_value(7).run()  # a rerun that changes no training control
+    assert_ok(at)
+    assert training.CALLS["train"] == calls, "a rerun with unchanged training controls retrained"
+    widget(at, "hidden").set_value(9).run()
+    assert training.CALLS["train"] == calls + 1
+
+
+def test_changing_a_control_changes_the_figure():
+    at = run_page(HOME, query={"iterations": "300"})
+    before = chart_specs(at)[0]["data"][0]["z"]
+    widget(at, "dataset").set_value("circles").run()
+    assert_ok(at)
+    after = chart_specs(at)[0]["data"][0]["z"]
+    assert before != after
+
+
+def test_code_expander_shows_real_source():
+    import inspect
+
+    from core.train import train
+
+    at = run_page(HOME)
+    sources = [c.value.strip() for c in at.code]
+    assert inspect.getsource(train).strip() in sources
+
+
+def test_presenter_mode_hides_sidebar_and_chosen_controls():
+    at = run_page(HOME, query={"present": "1", "hide": "hidden,iterations"})
+    assert_ok(at)
+    keys = {w.key for w in at.slider} | {w.key for w in at.selectbox}
+    assert "hidden" not in keys and "iterations" not in keys and "dataset" in keys
+    assert any("stSidebar" in m.value for m in at.markdown)
+    assert len(chart_specs(at)) >= 2

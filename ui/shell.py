@@ -1,0 +1,122 @@
+"""The app's frame: language, seed, presenter mode, the global sidebar and page headers."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from ui.controls import Control
+from ui.i18n import LANG_NAMES, LANGS, normalize_lang, t
+from ui.specs import SPEC_BY_SLUG
+from ui.widgets import NOTICES, initial_value, page_controls, render, reset_page, show_notices
+
+SEED = Control("seed", "int", 0, low=0, high=9999, step=1, label_key="ctl.seed")
+PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header {display: none !important;}
+html, body, [data-testid="stAppViewContainer"] {font-size: 22px;}
+[data-testid="stMarkdownContainer"] p, li {font-size: 1.25rem;}
+h1 {font-size: 3rem !important;}
+</style>
+"""
+
+
+def init_session() -> None:
+    """Language (``?lang=`` first, then the browser's locale), presenter mode; once per session."""
+    if "lang" not in st.session_state:
+        raw = st.query_params.get("lang")
+        lang = normalize_lang(raw)
+        if raw is not None and lang is None:
+            st.session_state.setdefault(NOTICES, []).append(
+                f"?lang={str(raw)[:20]}: English / 中文 only — using "
+                + LANG_NAMES[normalize_lang(st.context.locale) or "en"]
+            )
+        st.session_state["lang"] = lang or normalize_lang(st.context.locale) or "en"
+    if st.query_params.get("present") in ("1", "true", "yes", "on"):
+        st.session_state["_present"] = True
+        hide = st.query_params.get("hide", "")
+        st.session_state["_hide"] = tuple(k for k in hide.split(",") if k)
+    elif st.query_params.get("present") in ("0", "false", "no", "off"):
+        st.session_state["_present"] = False
+        st.session_state["_hide"] = ()
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get("_present"))
+
+
+def seed() -> int:
+    """The global random seed (sidebar), also used when the sidebar is hidden."""
+    if "seed" not in st.session_state:
+        st.session_state["seed"] = initial_value(SEED)
+    return int(st.session_state["seed"])
+
+
+def sidebar(current_slug: str) -> Callable[[], None]:
+    """Global controls: language, seed, reset this page, link to this view.
+
+    Returns ``finish``, to call after the page ran: it writes the link, which needs the
+    page's control values.
+    """
+    if presenting():
+        st.markdown(PRESENT_CSS, unsafe_allow_html=True)
+        seed()
+        return lambda: None
+
+    with st.sidebar:
+        st.selectbox(t("shell.language"), LANGS, format_func=LANG_NAMES.get, key="lang", bind="query-params")
+        render(SEED, st.sidebar)
+        st.button(
+            t("shell.reset"),
+            on_click=reset_page,
+            args=(current_slug,),
+            icon=":material/restart_alt:",
+            help=t("shell.reset.help"),
+            use_container_width=True,
+        )
+        with st.popover(t("shell.share"), icon=":material/link:", use_container_width=True):
+            st.caption(t("shell.share.help"))
+            link = st.empty()
+            st.caption(t("shell.present.help"))
+        show_notices(st.sidebar)
+    return lambda: link.code(share_url(current_slug), language=None, wrap_lines=True)
+
+
+def share_url(slug: str) -> str:
+    """A link that reopens this page with the current control values, language and seed."""
+    params: dict[str, str] = {"lang": st.session_state.get("lang", "en")}
+    if seed() != SEED.default:
+        params["seed"] = str(seed())
+    for control in page_controls(slug):
+        if control.key in st.session_state and st.session_state[control.key] != control.default:
+            params[control.key] = control.to_url(st.session_state[control.key])
+    base = (st.context.url or "").split("?")[0]
+    return f"{base}?{urlencode(params)}"
+
+
+def page_header(slug: str) -> None:
+    """Title with the lecture section and the page's one-line summary."""
+    spec = SPEC_BY_SLUG[slug]
+    prefix = f"§{spec.sections} · " if spec.sections else ""
+    st.title(prefix + t(spec.title_key))
+    st.caption(t(spec.summary_key))
+
+
+def show_code(*functions: Callable) -> None:
+    """An expander with the real source of the core functions behind the figures (§ code that ran)."""
+    with st.expander(t("shell.code"), icon=":material/code:"):
+        for fn in functions:
+            st.caption(f"{fn.__module__}.{fn.__qualname__}")
+            st.code(inspect.getsource(fn), language="python")
+
+
+def chart(fig, key: str | None = None) -> None:
+    """Draw a Plotly figure with the export buttons; taller in presenter mode."""
+    from ui.charts import CONFIG
+
+    if presenting():
+        fig.update_layout(height=int((fig.layout.height or 450) * 1.4), font={"size": 20})
+    st.plotly_chart(fig, config=CONFIG, key=key)

@@ -1,0 +1,9 @@
+"""Controls of the home page's live demo."""
+
+from ui.controls import Control
+
+CONTROLS = (
+    Control("dataset", "choice", "moons", options=("moons", "circles", "xor", "spiral", "blobs")),
+    Control("hidden", "int", 8, low=1, high=50, step=1),
+    Control("iterations", "int", 1500, low=100, high=5000, step=100),
+)

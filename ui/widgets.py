@@ -1,0 +1,92 @@
+"""Streamlit side of the control registry: render a declared control, bound to the URL.
+
+On the first render of a control in a session its value comes from ``?key=…`` (parsed and
+clamped by ``Control.clamp``, with a notice when the URL value was bad), else its default.
+The widget is bound to the query parameter, so moving it updates the URL for sharing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from ui.controls import Control, format_number, page_controls
+from ui.i18n import strings, t
+
+NOTICES = "_notices"
+
+
+def _label(control: Control) -> tuple[str, str | None]:
+    help_key = f"{control.label}.help"
+    return t(control.label), (t(help_key) if help_key in strings() else None)
+
+
+def _option_label(option: Any) -> str:
+    key = f"opt.{option}"
+    return t(key) if key in strings() else str(option)
+
+
+def initial_value(control: Control) -> Any:
+    """The value from the URL (clamped, with a notice) or the default."""
+    raw = st.query_params.get(control.key)
+    value, problem = control.clamp(raw)
+    if problem:
+        notice = t(f"notice.{problem}", param=control.key, raw=str(raw)[:40], value=_shown(control, value))
+        st.session_state.setdefault(NOTICES, []).append(notice)
+    return value
+
+
+def _shown(control: Control, value: Any) -> str:
+    if control.kind == "choice":
+        return _option_label(value)
+    return format_number(value) if control.kind in ("float", "log") else str(value)
+
+
+def hidden_keys() -> set[str]:
+    """Controls the lecturer hid in presenter mode (``?present=1&hide=a,b``)."""
+    return set(st.session_state.get("_hide", ()))
+
+
+def render(control: Control, container: Any = None) -> Any:
+    """Draw ``control`` (in ``container``, default the main area) and return its value."""
+    key = control.key
+    if key not in st.session_state:
+        st.session_state[key] = initial_value(control)
+    if key in hidden_keys():
+        return st.session_state[key]
+    where = container if container is not None else st
+    label, help_text = _label(control)
+    common = {"key": key, "help": help_text, "bind": "query-params"}
+    if control.kind == "int":
+        return where.slider(label, int(control.low), int(control.high), step=int(control.step or 1), **common)
+    if control.kind == "float":
+        return where.slider(label, float(control.low), float(control.high), step=control.step, **common)
+    if control.kind == "log":
+        return where.select_slider(label, options=control.choices(), format_func=format_number, **common)
+    if control.kind == "choice":
+        return where.selectbox(label, control.options, format_func=_option_label, **common)
+    return where.toggle(label, **common)
+
+
+def render_page_controls(page: str, keys: tuple[str, ...] | None = None, container: Any = None) -> dict:
+    """Render a page's controls (all, or those named in ``keys``, in that order) → {key: value}."""
+    declared = {c.key: c for c in page_controls(page)}
+    chosen = keys if keys is not None else tuple(declared)
+    values = {k: render(declared[k], container) for k in chosen}
+    show_notices(container)
+    return values
+
+
+def reset_page(page: str) -> None:
+    """Callback: forget this page's control values and notices (widgets fall back to defaults)."""
+    for control in page_controls(page):
+        st.session_state.pop(control.key, None)
+    st.session_state.pop(NOTICES, None)
+
+
+def show_notices(container: Any = None) -> None:
+    """Show (once) the notices about URL values that were clamped or ignored."""
+    where = container if container is not None else st
+    for notice in st.session_state.pop(NOTICES, []):
+        where.warning(notice, icon=":material/tune:")
