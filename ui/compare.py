@@ -16,6 +16,7 @@ import streamlit as st
 from ui import charts
 from ui.controls import Control
 from ui.i18n import current_lang, labels, t
+from ui.shell import SCOPE, chart
 from ui.widgets import page_controls, render, show_notices
 
 COMPARE = Control("compare", "bool", False, label_key="ab.toggle", training=False)
@@ -53,7 +54,11 @@ def page_body(page: str, body: Body, keys: tuple[str, ...] | None = None, side_w
             st.subheader(t("ab.config", name=name))
             with st.expander(t("ab.controls", name=name), expanded=True):
                 values = {c.key: render(make(c)) for c in controls}
-            results[name] = body(values)
+            token = SCOPE.set(name)
+            try:
+                results[name] = body(values)
+            finally:
+                SCOPE.reset(token)
     show_notices()
     show_differences(results["A"], results["B"])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from contextvars import ContextVar
 from collections.abc import Callable
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ import streamlit as st
 from ui.controls import Control
 from ui.i18n import LANG_NAMES, LANGS, normalize_lang, t
 from ui.specs import SPEC_BY_SLUG
+from ui.upload import upload_widget
 from ui.widgets import NOTICES, initial_value, page_controls, render, reset_page, show_notices
 
 SEED = Control("seed", "int", 0, low=0, high=9999, step=1, label_key="ctl.seed")
@@ -69,6 +71,7 @@ def sidebar(current_slug: str) -> Callable[[], None]:
     with st.sidebar:
         st.selectbox(t("shell.language"), LANGS, format_func=LANG_NAMES.get, key="lang", bind="query-params")
         render(SEED, st.sidebar)
+        st.toggle(t("shell.svg"), key="svg_export", help=t("shell.svg.help"))
         st.button(
             t("shell.reset"),
             on_click=reset_page,
@@ -81,6 +84,8 @@ def sidebar(current_slug: str) -> Callable[[], None]:
             st.caption(t("shell.share.help"))
             link = st.empty()
             st.caption(t("shell.present.help"))
+        with st.expander(t("home.upload"), icon=":material/upload_file:"):
+            upload_widget()
         show_notices(st.sidebar)
     return lambda: link.code(share_url(current_slug), language=None, wrap_lines=True)
 
@@ -113,10 +118,18 @@ def show_code(*functions: Callable) -> None:
             st.code(inspect.getsource(fn), language="python")
 
 
-def chart(fig, key: str | None = None) -> None:
-    """Draw a Plotly figure with the export buttons; taller in presenter mode."""
-    from ui.charts import CONFIG
+SCOPE: ContextVar[str] = ContextVar("chart_scope", default="")  # "A"/"B" inside an A/B body
+
+
+def chart(fig, key: str) -> None:
+    """Draw a Plotly figure with the export buttons; taller in presenter mode.
+
+    ``key`` names the chart on its page; inside an A/B comparison it is prefixed with A or B
+    so the two halves never collide.
+    """
+    from ui.charts import CONFIG, CONFIG_SVG
 
     if presenting():
         fig.update_layout(height=int((fig.layout.height or 450) * 1.4), font={"size": 20})
-    st.plotly_chart(fig, config=CONFIG, key=key)
+    config = CONFIG_SVG if st.session_state.get("svg_export") else CONFIG
+    st.plotly_chart(fig, config=config, key=f"{SCOPE.get()}{key}")

@@ -80,6 +80,8 @@ def data_spec(name: str, m: int, seed: int, **kw) -> DataSpec:
     own = own_data()
     if name == OWN and own is not None:
         return DataSpec(name=OWN, m=own[0].shape[1], seed=seed, digest=own[2], **kw)
+    if name == OWN:
+        st.info(t("data.own_missing"), icon=":material/upload_file:")
     return DataSpec(name=name if name != OWN else "moons", m=m, seed=seed, **kw)
 
 

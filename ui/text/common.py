@@ -105,6 +105,15 @@ STRINGS = {
 }
 
 STRINGS.update({
+    "shell.svg": ("Export figures as SVG", "以 SVG 格式导出图表"),
+    "shell.svg.help": (
+        "The camera button of each figure saves a PNG; switch this on to save SVG instead.",
+        "每张图右上角的相机按钮默认保存 PNG；打开此项后改为保存 SVG。",
+    ),
+    "data.own_missing": (
+        "No uploaded data yet: open “Use your own data” in the sidebar. Showing the moons data meanwhile.",
+        "还没有上传数据：请在侧边栏打开“使用你自己的数据”。暂时显示双月形数据。",
+    ),
     "ab.toggle": ("Compare two configurations (A/B)", "对比两种配置（A/B）"),
     "ab.toggle.help": (
         "Train a second configuration on the same data and seed and show both side by side.",
