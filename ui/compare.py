@@ -70,6 +70,4 @@ def show_differences(a: Mapping[str, float], b: Mapping[str, float]) -> None:
     for col, key in zip(cols, ("train_error", "dev_error")):
         delta = b[key] - a[key]
         col.metric(t(f"metric.{key}") + " (B − A)", f"{b[key]:.1%}", f"{delta:+.1%}", delta_color="inverse")
-    st.plotly_chart(
-        charts.ab_compare_bars(a, b, labels=labels("chart.", current_lang())), config=charts.CONFIG
-    )
+    chart(charts.ab_compare_bars(a, b, labels=labels("chart.", current_lang())), key="ab_bars")

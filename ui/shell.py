@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import inspect
-from contextvars import ContextVar
 from collections.abc import Callable
+from contextvars import ContextVar
 from urllib.parse import urlencode
 
 import streamlit as st
