@@ -5,11 +5,11 @@ import streamlit as st
 from core.network import predict_proba
 from core.train import TrainConfig, train
 from ui import charts
+from ui.compare import page_body
 from ui.i18n import current_lang, labels, t
 from ui.shell import chart, page_header, seed, show_code
 from ui.specs import PAGES
 from ui.training import data_spec, run, show_run_notices
-from ui.widgets import render_page_controls
 
 page_header("home")
 st.markdown(t("home.intro"))
@@ -26,47 +26,40 @@ for i, spec in enumerate(PAGES):
 
 st.subheader(t("home.demo"))
 st.caption(t("home.demo.text"))
-controls, figure = st.columns([1, 3])
-with controls:
-    values = render_page_controls("home")
-hidden = values["hidden"]
-config = TrainConfig(
-    layer_dims=(2, hidden, hidden, 1),
-    learning_rate=0.3,
-    num_iterations=values["iterations"],
-    seed=seed(),
-    record_every=25,
-    snapshot_every=max(1, values["iterations"] // 30),
-)
-result, data = run(data_spec(values["dataset"], 400, seed(), noise_rate=0.05), config)
-lang = current_lang()
-with figure:
+
+
+def body(values: dict) -> dict[str, float]:
+    """Train the demo network on the chosen data and draw what it learned."""
+    hidden = values["hidden"]
+    config = TrainConfig(
+        layer_dims=(2, hidden, hidden, 1),
+        learning_rate=0.3,
+        num_iterations=values["iterations"],
+        seed=seed(),
+        record_every=25,
+        snapshot_every=max(1, values["iterations"] // 30),
+    )
+    result, data = run(data_spec(values["dataset"], 400, seed(), noise_rate=0.05), config)
+    lang = current_lang()
     show_run_notices(result, values["iterations"])
+    chart_labels = labels("chart.", lang)
     chart(
         charts.decision_boundary_figure(
-            result.params,
-            "relu",
-            data.X_train,
-            data.Y_train,
-            data.X_dev,
-            data.Y_dev,
-            labels=labels("chart.", lang),
+            result.params, "relu", data.X_train, data.Y_train, data.X_dev, data.Y_dev, labels=chart_labels
         ),
         key="home_boundary",
     )
-    st.metric(t("metric.train_error"), f"{result.history['train_error'].iloc[-1]:.1%}")
-    st.metric(t("metric.dev_error"), f"{result.history['dev_error'].iloc[-1]:.1%}")
-    chart(charts.learning_curves_figure(result.history, labels=labels("chart.", lang)), key="home_curves")
+    errors = {k: float(result.history[k].iloc[-1]) for k in ("train_error", "dev_error")}
+    for column, key in zip(st.columns(2), errors):
+        column.metric(t(f"metric.{key}"), f"{errors[key]:.1%}")
+    chart(charts.learning_curves_figure(result.history, labels=chart_labels), key="home_curves")
     with st.expander(t("home.replay"), icon=":material/play_circle:"):
-        chart(
-            charts.replay_figure(
-                result.snapshots,
-                "relu",
-                data.X_train,
-                data.Y_train,
-                history=result.history,
-                labels=labels("chart.", lang),
-            ),
-            key="home_replay",
+        replay = charts.replay_figure(
+            result.snapshots, "relu", data.X_train, data.Y_train, history=result.history, labels=chart_labels
         )
+        chart(replay, key="home_replay")
+    return errors
+
+
+page_body("home", body)
 show_code(train, predict_proba)

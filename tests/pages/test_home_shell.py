@@ -94,3 +94,17 @@ def test_presenter_mode_hides_sidebar_and_chosen_controls():
     assert "hidden" not in keys and "iterations" not in keys and "dataset" in keys
     assert any("stSidebar" in m.value for m in at.markdown)
     assert len(chart_specs(at)) >= 2
+
+
+def test_ab_compare_shows_two_configurations_and_their_difference():
+    at = run_page(HOME, query={"compare": "1", "hidden": "2", "b_hidden": "20", "iterations": "800"})
+    assert_ok(at)
+    assert widget(at, "hidden").value == 2 and widget(at, "b_hidden").value == 20
+    specs = chart_specs(at)
+    assert len(specs) == 2 * 3 + 1  # A and B (boundary, curves, replay) and the A/B bars
+    bars = specs[-1]["data"]
+    assert len(bars) == 2  # one trace per configuration
+    deltas = [m for m in at.get("metric") if "B − A" in m.label]
+    assert len(deltas) == 2
+    # B has more capacity: its boundary differs from A's.
+    assert specs[0]["data"][0]["z"] != specs[3]["data"][0]["z"]
