@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -214,7 +215,7 @@ def train(
             cost = cost_data + penalty_cost(params, m, lambd, penalty) if lambd else cost_data
             if i == 0:
                 limit = DIVERGENCE_RATIO * max(cost, 1.0)
-            finite = bool(np.isfinite(cost) and cost <= limit)
+            finite = math.isfinite(cost) and cost <= limit
             record = i % every == 0 or i == n or not finite
             grads = backward_propagation(AL, Y, caches, act, lambd, penalty) if (i < n or record) else {}
             if record:
