@@ -7,6 +7,7 @@ training control does not retrain. Large arrays are never hashed.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -126,6 +127,11 @@ def run_notices(result: TrainResult, requested_iterations: int) -> list[tuple[st
 
 
 def show_run_notices(result: TrainResult, requested_iterations: int) -> None:
-    """Draw ``run_notices`` in the page."""
+    """Draw ``run_notices`` in the page, with a button that downloads the run's history as CSV."""
+    from ui.shell import SCOPE
+    from ui.upload import download_history_button
+
     for level, message in run_notices(result, requested_iterations):
         getattr(st, level)(message)
+    tag = hashlib.sha1(repr(result.config).encode()).hexdigest()[:8]
+    download_history_button(result.history, f"history-{SCOPE.get()}{tag}.csv")

@@ -108,3 +108,11 @@ def test_ab_compare_shows_two_configurations_and_their_difference():
     assert len(deltas) == 2
     # B has more capacity: its boundary differs from A's.
     assert specs[0]["data"][0]["z"] != specs[3]["data"][0]["z"]
+
+
+def test_history_download_offers_the_runs_csv():
+    at = run_page(HOME, query={"iterations": "300"})
+    from ui.i18n import text
+
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count(text("upload.download_history", "en")) == 1
