@@ -5,6 +5,7 @@ import streamlit as st
 from ui.i18n import t
 from ui.shell import init_session, sidebar
 from ui.specs import HOME, available_pages
+from ui.widgets import enter_page
 
 GROUPS = (
     ("nav.section.data", ("1.1", "1.2", "1.3")),
@@ -32,6 +33,8 @@ for group_key, sections in GROUPS:
         pages[t(group_key)] = members
 
 current = st.navigation(pages)
-finish_sidebar = sidebar(slug_of.get(current.url_path, HOME.slug))
+slug = slug_of.get(current.url_path, HOME.slug)
+enter_page(slug)
+finish_sidebar = sidebar(slug)
 current.run()
 finish_sidebar()

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from ui.controls import Control, format_number, page_controls
-from ui.i18n import strings, t
+from ui.i18n import current_lang, strings, t, text
 
 NOTICES = "_notices"
 
@@ -22,14 +22,34 @@ def _label(control: Control) -> tuple[str, str | None]:
     return t(control.label), (t(help_key) if help_key in strings() else None)
 
 
-def _option_label(option: Any) -> str:
+def _option_label(option: Any, lang: str | None = None) -> str:
     key = f"opt.{option}"
-    return t(key) if key in strings() else str(option)
+    if key not in strings():
+        return str(option)
+    return text(key, lang) if lang else t(key)
+
+
+def option_from_label(control: Control, raw: Any) -> Any:
+    """The option whose label (in either language) is ``raw``, else ``raw``.
+
+    A choice widget bound to the URL writes its shown label (``?dataset=Circles``, ``?dataset=同心圆``).
+    """
+    if control.kind != "choice" or raw is None or raw in control.options:
+        return raw
+    from ui.i18n import LANGS, text
+
+    wanted = str(raw).strip().casefold()
+    for option in control.options:
+        key = f"opt.{option}"
+        shown = [text(key, lang) for lang in LANGS] if key in strings() else [str(option)]
+        if wanted in (label.casefold() for label in shown):
+            return option
+    return raw
 
 
 def initial_value(control: Control) -> Any:
     """The value from the URL (clamped, with a notice) or the default."""
-    raw = st.query_params.get(control.key)
+    raw = option_from_label(control, st.query_params.get(control.key))
     value, problem = control.clamp(raw)
     if problem:
         notice = t(f"notice.{problem}", param=control.key, raw=str(raw)[:40], value=_shown(control, value))
@@ -48,10 +68,15 @@ def hidden_keys() -> set[str]:
     return set(st.session_state.get("_hide", ()))
 
 
+def _fits(control: Control, value: Any) -> bool:
+    """Whether a value already in the session is one this control can show (bool: any bool)."""
+    return isinstance(value, bool) if control.kind == "bool" else control.is_valid(value)
+
+
 def render(control: Control, container: Any = None) -> Any:
     """Draw ``control`` (in ``container``, default the main area) and return its value."""
     key = control.key
-    if key not in st.session_state:
+    if key not in st.session_state or not _fits(control, st.session_state[key]):
         st.session_state[key] = initial_value(control)
     if key in hidden_keys():
         return st.session_state[key]
@@ -65,7 +90,8 @@ def render(control: Control, container: Any = None) -> Any:
     if control.kind == "log":
         return where.select_slider(label, options=control.choices(), format_func=format_number, **common)
     if control.kind == "choice":
-        return where.selectbox(label, control.options, format_func=_option_label, **common)
+        lang = current_lang()  # fixed now: the widget may format its options outside this run
+        return where.selectbox(label, control.options, format_func=lambda o: _option_label(o, lang), **common)
     return where.toggle(label, **common)
 
 
@@ -76,6 +102,28 @@ def render_page_controls(page: str, keys: tuple[str, ...] | None = None, contain
     values = {k: render(declared[k], container) for k in chosen}
     show_notices(container)
     return values
+
+
+def all_control_keys() -> set[str]:
+    """Keys of every page's controls, with their A/B copies (``b_<key>``)."""
+    from ui.specs import HOME, PAGES, controls_of
+
+    keys = {c.key for spec in (HOME, *PAGES) for c in controls_of(spec.slug)}
+    return keys | {f"b_{k}" for k in keys} | {"compare"}
+
+
+def enter_page(page: str) -> None:
+    """On arriving at another page, forget the previous page's control values.
+
+    Pages share some keys (``dataset``, ``iterations``…) with different ranges and meanings;
+    each page starts from its URL and its own defaults.
+    """
+    if st.session_state.get("_page") == page:
+        return
+    if "_page" in st.session_state:
+        for key in all_control_keys():
+            st.session_state.pop(key, None)
+    st.session_state["_page"] = page
 
 
 def reset_page(page: str) -> None:

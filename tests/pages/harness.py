@@ -60,6 +60,12 @@ def run_page(script: str, query: dict[str, str] | None = None, lang: str = "en")
     at = open_app(query, lang)
     at.run()
     if script != "pages/home.py":
+        # The home page consumed and rewrote the query (its own controls); the target page must
+        # see the link as it was, like a browser opening the shared URL.
+        at.query_params.clear()
+        at.query_params["lang"] = lang
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
         at.switch_page(script)
         at.run()
     return at
