@@ -47,6 +47,9 @@ def normalize_lang(value: str | None) -> str | None:
     """'zh', 'zh-CN', 'zh_TW' → 'zh'; 'en-US' → 'en'; anything else → None."""
     if not value:
         return None
+    for code, name in LANG_NAMES.items():  # the language select writes its shown name into the URL
+        if str(value).strip().casefold() == name.casefold():
+            return code
     head = str(value).strip().lower().replace("_", "-").split("-")[0]
     return head if head in LANGS else None
 

@@ -1,0 +1,154 @@
+"""§1.5 Why regularization reduces overfitting — tanh units pushed into their linear zone as λ grows."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from core.sweep import SweepResult, train_sweep
+from core.train import TrainConfig
+from ui import charts
+from ui.compare import page_body
+from ui.controls import cap_iterations, format_number
+from ui.figures import why_reg as figures
+from ui.i18n import current_lang, labels, t
+from ui.shell import chart, page_header, seed, show_code
+from ui.specs import l2 as l2_spec
+from ui.specs import why_reg as spec
+from ui.training import CACHE, CALLS, Splits, data_spec, load_splits
+
+ACT = "tanh"
+
+page_header("why_reg")
+st.markdown(t("why_reg.intro"))
+
+
+@st.cache_data(**CACHE)
+def lambda_sweep(data_key, config: TrainConfig, grid: tuple[float, ...], _data: Splits) -> SweepResult:
+    """§1.5 every λ of ``grid`` trained together with tanh units (core.sweep, batched across models)."""
+    CALLS["sweep"] = CALLS.get("sweep", 0) + 1
+    return train_sweep(_data.X_train, _data.Y_train, config, "lambd", grid, _data.X_dev, _data.Y_dev)
+
+
+@st.cache_data(**CACHE)
+def boundary_lengths(data_key, config: TrainConfig, _sweep: SweepResult, _data: Splits):
+    """Decision-boundary length of every model of the sweep (cached with it: it ignores the zone)."""
+    return figures.boundary_lengths(_sweep.params, ACT, [_data.X_train, _data.X_dev], resolution=50)
+
+
+def sweep_config(config: TrainConfig, m: int, k: int) -> TrainConfig:
+    """The shared config of the sweep: λ left to the sweep, iterations capped by the work budget."""
+    iterations = cap_iterations(m * k, config.n_parameters, config.num_iterations, l2_spec.SWEEP_MAX_WORK)
+    return replace(config, lambd=0.0, num_iterations=iterations, time_budget_s=l2_spec.SWEEP_TIME_BUDGET_S)
+
+
+def notices(sweep: SweepResult, shared: TrainConfig, asked: int, k: int) -> None:
+    if shared.num_iterations < asked:
+        st.info(t("why_reg.capped", used=shared.num_iterations, asked=asked))
+    if "time_budget" in sweep.stop_reasons:
+        last = int(sweep.history["iteration"].max())
+        st.warning(t("why_reg.time_budget", seconds=l2_spec.SWEEP_TIME_BUDGET_S, iteration=last))
+    if sweep.diverged[k]:
+        st.error(t("why_reg.diverged", iteration=sweep.diverged_at[k]))
+
+
+def page_labels(lang: str) -> dict:
+    return {**labels("chart.", lang), **labels("why_reg.chart.", lang)}
+
+
+def z_section(params, data: Splits, threshold: float, lang: str) -> list[float]:
+    """z of each hidden layer over the tanh curve; returns the near-linear share per layer."""
+    st.subheader(t("why_reg.sec.z"))
+    zs = figures.pre_activations(params, data.X_train, ACT)
+    shares = [figures.linear_share(z, threshold) for z in zs]
+    cols = st.columns(len(shares))
+    for l, (col, share) in enumerate(zip(cols, shares, strict=True), start=1):
+        col.metric(t("why_reg.metric.share", l=l, threshold=threshold), f"{share:.0%}")
+    chart(figures.z_over_tanh_figure(zs, threshold, labels=page_labels(lang)), key="why_z")
+    st.caption(t("why_reg.z.caption"))
+    return shares
+
+
+def trend_section(sweep: SweepResult, keys: tuple, data: Splits, threshold: float, current: float, lang: str):
+    """The near-linear share and the boundary length against λ, from every model of the sweep."""
+    st.subheader(t("why_reg.sec.share"))
+    L = page_labels(lang)
+    shares = figures.linear_shares(sweep.params, data.X_train, threshold, ACT)
+    series = {L["share_series"].format(l=l + 1): shares[:, l] for l in range(shares.shape[1])}
+    title = L["share_title"].format(threshold=threshold)
+    fig = figures.over_lambda_figure(
+        sweep.values, series, current, title, L["share_axis"], percent=True, labels=L
+    )
+    chart(fig, key="why_share")
+    st.caption(t("why_reg.share.caption", k=len(sweep)))
+    lengths = boundary_lengths(*keys, sweep, data)
+    fig = figures.over_lambda_figure(
+        sweep.values, {L["length_series"]: lengths}, current, L["length_title"], L["length_axis"], labels=L
+    )
+    chart(fig, key="why_length")
+    st.caption(t("why_reg.length.caption"))
+
+
+def boundary_section(sweep: SweepResult, params, data: Splits, lang: str) -> None:
+    st.subheader(t("why_reg.sec.boundaries"))
+    chart(
+        charts.decision_boundary_figure(
+            params, ACT, data.X_train, data.Y_train, data.X_dev, data.Y_dev, labels=labels("chart.", lang)
+        ),
+        key="why_boundary",
+    )
+    st.caption(t("why_reg.current.caption"))
+    values = list(sweep.values)
+    picked = [values.index(v) for v in spec.SHOWN_LAMBDAS]
+    L = page_labels(lang)
+    names = [L["panel"].format(value=format_number(v)) for v in spec.SHOWN_LAMBDAS]
+    fig = figures.boundaries_figure(
+        [sweep.params[i] for i in picked],
+        spec.SHOWN_LAMBDAS,
+        ACT,
+        data.X_train,
+        data.Y_train,
+        labels=L,
+        panel_names=names,
+    )
+    chart(fig, key="why_boundaries")
+    st.caption(t("why_reg.boundaries.caption"))
+
+
+def body(values) -> dict:
+    """Everything that depends on the controls; returns the errors for the A/B comparison."""
+    lang = current_lang()
+    settings = l2_spec.data_settings(values)
+    spec_ = data_spec(
+        values["dataset"], settings["m"], seed(), **{k: v for k, v in settings.items() if k != "m"}
+    )
+    data = load_splits(spec_)
+    config = spec.train_config(values, seed())
+    grid = l2_spec.lambda_grid()
+    shared = sweep_config(config, data.X_train.shape[1], len(grid))
+    sweep = lambda_sweep(spec_, shared, grid, data)
+    k = grid.index(float(values["lambd"]))
+    notices(sweep, shared, config.num_iterations, k)
+    errors = {"train_error": float(sweep.train_errors[k]), "dev_error": float(sweep.dev_errors[k])}
+    cols = st.columns(2)
+    cols[0].metric(t("metric.train_error"), f"{errors['train_error']:.1%}")
+    cols[1].metric(t("metric.dev_error"), f"{errors['dev_error']:.1%}")
+    threshold = float(values["linear_zone"])
+    z_section(sweep.params[k], data, threshold, lang)
+    trend_section(sweep, (spec_, shared), data, threshold, float(values["lambd"]), lang)
+    boundary_section(sweep, sweep.params[k], data, lang)
+    return errors
+
+
+page_body("why_reg", body)
+
+st.subheader(t("why_reg.sec.formula"))
+st.latex(
+    r"\tanh(z) = z - \frac{z^3}{3} + \frac{2z^5}{15} - \cdots \approx z \quad (|z| \ll 1),"
+    r"\qquad z^{[l]} = W^{[l]}a^{[l-1]} + b^{[l]}"
+)
+st.markdown(t("why_reg.formula.text"))
+st.latex(
+    r"g(z) = z:\quad a^{[L-1]} = W^{[L-1]}\cdots W^{[1]}x + b' = W'x + b',\qquad"
+    r"\hat y = \sigma\big(W^{[L]}(W'x + b') + b^{[L]}\big)"
+)
+show_code(train_sweep, figures.pre_activations, figures.linear_shares, figures.boundary_length)

@@ -1,0 +1,123 @@
+"""§1.8 Early stopping — the dev minimum, growing weights, and early stopping set against L2."""
+
+import streamlit as st
+
+from core.early_stopping import model_summary, patience_stop, total_weight_norm
+from core.train import train
+from ui import charts
+from ui.compare import page_body
+from ui.figures import early_stopping as figures
+from ui.i18n import current_lang, labels, t
+from ui.shell import chart, page_header, seed, show_code
+from ui.specs.early_stopping import ACTIVATION, NOISE, RATIOS, M, train_config
+from ui.training import data_spec, run, show_run_notices
+
+page_header("early_stopping")
+st.markdown(t("early_stopping.intro"))
+
+
+def chart_labels(lang: str) -> dict:
+    return {**labels("chart.", lang), **labels("early_stopping.chart.", lang)}
+
+
+def curves_section(result, best: int, patience: int, L: dict) -> None:
+    """Train/dev error over iterations with the dev minimum and the patience stop marked."""
+    st.subheader(t("early_stopping.sec.curves"))
+    h = result.history
+    stop, kept = patience_stop(h, patience)
+    chart(figures.error_curves_figure(h, best, stop, patience, labels=L), key="curves")
+    final = h.iloc[-1]
+    st.caption(
+        t(
+            "early_stopping.curves.caption",
+            best=best,
+            dev=result.best_dev_error,
+            final_dev=final["dev_error"],
+            final_train=final["train_error"],
+        )
+    )
+    if stop is None:
+        st.caption(t("early_stopping.patience.none", patience=patience))
+    else:
+        st.caption(t("early_stopping.patience.stop", patience=patience, stop=stop, kept=kept))
+
+
+def norm_section(result, best: int, summaries: list[dict], lambd: float, L: dict) -> None:
+    """‖W‖_F growing over iterations, with the L2 model's final norm for reference."""
+    st.subheader(t("early_stopping.sec.norm"))
+    h = result.history
+    total = total_weight_norm(h)
+    l2_norm = summaries[2]["weight_norm"]
+    chart(figures.weight_norm_figure(h, total, best, l2_norm, lambd, labels=L), key="norms")
+    best_norm, final_norm = summaries[0]["weight_norm"], summaries[1]["weight_norm"]
+    st.caption(
+        t(
+            "early_stopping.norm.caption",
+            best_norm=best_norm,
+            final_norm=final_norm,
+            ratio=final_norm / best_norm if best_norm > 0 else float("nan"),
+            l2_norm=l2_norm,
+        )
+    )
+
+
+def models_section(models: list[tuple], data, L: dict) -> None:
+    """The three models side by side: boundary over the training points, train/dev error and ‖W‖_F each."""
+    st.subheader(t("early_stopping.sec.models"))
+    for col, (name, params, summary, key) in zip(st.columns(3), models, strict=True):
+        fig = charts.decision_boundary_figure(
+            params, ACTIVATION, data.X_train, data.Y_train, labels=L, resolution=45, show_misclassified=False
+        )
+        with col:
+            chart(figures.side_by_side(fig, name, height=360), key=key)
+            st.caption(
+                t(
+                    "early_stopping.model.stats",
+                    train=summary["train_error"],
+                    dev=summary["dev_error"],
+                    norm=summary["weight_norm"],
+                )
+            )
+    st.caption(t("early_stopping.models.caption"))
+    names = [m[0] for m in models]
+    chart(figures.models_errors_figure(names, [m[2] for m in models], labels=L), key="models")
+
+
+def body(values):
+    """One full run (dev tracked), one L2 run; return the early-stopped model's errors."""
+    L = chart_labels(current_lang())
+    spec = data_spec(values["dataset"], M, seed(), noise_rate=NOISE, ratios=RATIOS)
+    config = train_config(values["iterations"], seed())
+    result, data = run(spec, config)
+    l2, _ = run(spec, train_config(values["iterations"], seed(), lambd=values["lambd"]))
+    show_run_notices(result, values["iterations"])
+    if l2.diverged:
+        show_run_notices(l2, values["iterations"])
+    if result.best_params is None:
+        st.error(t("early_stopping.no_dev_minimum"))
+        return {"train_error": float("nan"), "dev_error": float("nan")}
+    best = result.best_iteration
+    args = (data.X_train, data.Y_train, data.X_dev, data.Y_dev, ACTIVATION)
+    its = int(result.history["iteration"].iloc[-1])
+    models = [
+        (t("early_stopping.model.early", it=best), result.best_params, "boundary_early"),
+        (t("early_stopping.model.full", it=its), result.final_params, "boundary_full"),
+        (t("early_stopping.model.l2", lambd=values["lambd"], it=its), l2.params, "boundary_l2"),
+    ]
+    models = [(name, p, model_summary(p, *args), key) for name, p, key in models]
+    curves_section(result, best, values["patience"], L)
+    norm_section(result, best, [m[2] for m in models], values["lambd"], L)
+    models_section(models, data, L)
+    early = models[0][2]
+    return {"train_error": early["train_error"], "dev_error": early["dev_error"]}
+
+
+page_body("early_stopping", body)
+st.caption(t("early_stopping.formula"))
+st.latex(
+    r"i^{*} = \arg\min_{i}\; \text{dev error}\big(W^{(i)}, b^{(i)}\big),\qquad "
+    r"\|W\|_F^2 = \sum_{l=1}^{L} \sum_{i=1}^{n^{[l]}} \sum_{j=1}^{n^{[l-1]}} \big(w_{ij}^{[l]}\big)^2"
+)
+st.subheader(t("early_stopping.sec.ortho"))
+st.markdown(t("early_stopping.ortho"))
+show_code(train, patience_stop, total_weight_norm)

@@ -1,0 +1,34 @@
+"""Controls of the §1.8 data-augmentation page, and the fixed network and data behind them (shared
+with the tests and the benchmark)."""
+
+from core.datasets import TRANSFORMS
+from core.train import TrainConfig
+from ui.controls import Control
+
+CONTROLS = (
+    Control("dataset", "choice", "xor", options=("xor", "circles", "blobs", "moons", "spiral")),
+    Control("m", "int", 10, low=6, high=60, step=2, label_key="augmentation.ctl.m"),
+    Control("transform", "choice", "reflect_x", options=TRANSFORMS, label_key="augmentation.ctl.transform"),
+)
+
+LAYER_DIMS, ACTIVATION, LEARNING_RATE, ITERATIONS = (2, 32, 32, 1), "relu", 0.5, 1500
+M_DEV = 300  # dev points, never augmented
+DATA_JITTER = 0.1  # position noise of the generated points; no label noise
+JITTER = 0.05  # the "jitter" transform: noise of 0.05 feature standard deviations
+
+
+def train_config(seed: int = 0) -> TrainConfig:
+    """The page's training run, the same for the three training sets (§1.8)."""
+    return TrainConfig(
+        layer_dims=LAYER_DIMS,
+        hidden_activation=ACTIVATION,
+        learning_rate=LEARNING_RATE,
+        num_iterations=ITERATIONS,
+        seed=seed,
+        record_every=100,
+    )
+
+
+def ratios(m: int) -> tuple[float, float]:
+    """Split ratios that give m training points and M_DEV dev points out of m + M_DEV."""
+    return m / (m + M_DEV), M_DEV / (m + M_DEV)
