@@ -102,7 +102,10 @@ def run(spec: DataSpec, config: TrainConfig) -> tuple[TrainResult, Splits]:
     """Train ``config`` on ``spec``'s data (cached by both; arrays are not hashed)."""
     data = load_splits(spec)
     config = budgeted(config, data.X_train.shape[1])
-    return _run(spec, config, data), data
+    result = _run(spec, config, data)
+    if result.stop_reason == "time_budget":  # cut short by load: show it, but don't keep it for an hour
+        _run.clear(spec, config, data)
+    return result, data
 
 
 def run_notices(result: TrainResult, requested_iterations: int) -> list[tuple[str, str]]:

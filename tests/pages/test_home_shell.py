@@ -116,3 +116,16 @@ def test_history_download_offers_the_runs_csv():
 
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count(text("upload.download_history", "en")) == 1
+
+
+def test_a_run_cut_short_by_the_time_budget_is_not_cached(monkeypatch):
+    from core.train import TrainConfig
+
+    monkeypatch.setattr(training, "TIME_BUDGET_S", 1e-9)
+    spec = training.DataSpec(name="moons", m=200, seed=3)
+    config = TrainConfig(layer_dims=(2, 4, 1), num_iterations=3000, record_every=1, seed=3)
+    calls = training.CALLS["train"]
+    first, _ = training.run(spec, config)
+    assert first.stop_reason == "time_budget"
+    training.run(spec, config)
+    assert training.CALLS["train"] == calls + 2, "a time-budget run was served from the cache"
