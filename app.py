@@ -32,7 +32,7 @@ for group_key, sections in GROUPS:
     if members:
         pages[t(group_key)] = members
 
-current = st.navigation(pages)
+current = st.navigation(pages, expanded=True)
 slug = slug_of.get(current.url_path, HOME.slug)
 enter_page(slug)
 finish_sidebar = sidebar(slug)
