@@ -82,17 +82,26 @@ def render(control: Control, container: Any = None) -> Any:
         return st.session_state[key]
     where = container if container is not None else st
     label, help_text = _label(control)
+    # The declared default is the widget's default too, so the URL omits exactly the default values.
     common = {"key": key, "help": help_text, "bind": "query-params"}
     if control.kind == "int":
-        return where.slider(label, int(control.low), int(control.high), step=int(control.step or 1), **common)
+        low, high, step = int(control.low), int(control.high), int(control.step or 1)
+        return where.slider(label, low, high, value=int(control.default), step=step, **common)
     if control.kind == "float":
-        return where.slider(label, float(control.low), float(control.high), step=control.step, **common)
+        low, high = float(control.low), float(control.high)
+        return where.slider(label, low, high, value=float(control.default), step=control.step, **common)
     if control.kind == "log":
-        return where.select_slider(label, options=control.choices(), format_func=format_number, **common)
+        options = control.choices()
+        return where.select_slider(
+            label, options=options, value=control.default, format_func=format_number, **common
+        )
     if control.kind == "choice":
         lang = current_lang()  # fixed now: the widget may format its options outside this run
-        return where.selectbox(label, control.options, format_func=lambda o: _option_label(o, lang), **common)
-    return where.toggle(label, **common)
+        index = control.options.index(control.default)
+        return where.selectbox(
+            label, control.options, index=index, format_func=lambda o: _option_label(o, lang), **common
+        )
+    return where.toggle(label, value=bool(control.default), **common)
 
 
 def render_page_controls(page: str, keys: tuple[str, ...] | None = None, container: Any = None) -> dict:
@@ -127,9 +136,10 @@ def enter_page(page: str) -> None:
 
 
 def reset_page(page: str) -> None:
-    """Callback: forget this page's control values and notices (widgets fall back to defaults)."""
+    """Callback: forget this page's control values (A and B) and notices (widgets fall back to defaults)."""
     for control in page_controls(page):
         st.session_state.pop(control.key, None)
+        st.session_state.pop(f"b_{control.key}", None)
     st.session_state.pop(NOTICES, None)
 
 
