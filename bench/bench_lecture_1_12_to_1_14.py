@@ -136,6 +136,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{name:<36}{ms:>9.1f}")
     print(f"{'sum of figures':<36}{total:>9.1f}")
     print(f"{'page end to end (AppTest)':<36}{'cold ms':>9}{'warm ms':>10}")
-    for script in ("pages/12_numerical_gradients.py", "pages/13_gradient_checking.py"):
+    for script in ("lectures/12_numerical_gradients.py", "lectures/13_gradient_checking.py"):
         cold, warm = page_times(script, 3)
         print(f"{script:<36}{cold:>9.0f}{warm:>10.0f}")

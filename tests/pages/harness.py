@@ -56,10 +56,10 @@ def open_app(query: dict[str, str] | None = None, lang: str = "en") -> AppTest:
 
 
 def run_page(script: str, query: dict[str, str] | None = None, lang: str = "en") -> AppTest:
-    """Open the app, switch to ``script`` (e.g. 'pages/04_l2_regularization.py') and run it."""
+    """Open the app, switch to ``script`` (e.g. 'lectures/04_l2_regularization.py') and run it."""
     at = open_app(query, lang)
     at.run()
-    if script != "pages/home.py":
+    if script != "lectures/home.py":
         # The home page consumed and rewrote the query (its own controls); the target page must
         # see the link as it was, like a browser opening the shared URL.
         at.query_params.clear()

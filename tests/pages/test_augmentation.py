@@ -13,7 +13,7 @@ from tests.pages.harness import assert_ok, english_leaks, widget
 from tests.pages.test_dropout import arr, at_extremes, in_the_app, open_page, spec_of
 from ui.specs import augmentation as preset
 
-PAGE = "pages/07_data_augmentation.py"
+PAGE = "lectures/07_data_augmentation.py"
 SLUG = "augmentation"
 RUNS = ("boundary_none", "boundary_valid", "boundary_chosen")
 

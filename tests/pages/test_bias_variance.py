@@ -13,7 +13,7 @@ from ui.controls import extremes
 from ui.specs import controls_of
 from ui.specs.bias_variance import EXPECTED, PRESETS, knob_values
 
-SCRIPT = "pages/02_bias_variance.py"
+SCRIPT = "lectures/02_bias_variance.py"
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page,
 from ui.controls import extremes
 from ui.specs import controls_of
 
-SCRIPT = "pages/01_data_splits.py"
+SCRIPT = "lectures/01_data_splits.py"
 
 
 @pytest.fixture

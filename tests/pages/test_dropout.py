@@ -21,7 +21,7 @@ from ui.controls import extremes
 from ui.specs import controls_of
 from ui.specs import dropout as preset
 
-PAGE = "pages/06_dropout.py"
+PAGE = "lectures/06_dropout.py"
 SLUG = "dropout"
 
 

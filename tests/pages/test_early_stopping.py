@@ -13,7 +13,7 @@ from tests.pages.harness import assert_ok, english_leaks, widget
 from tests.pages.test_dropout import arr, at_extremes, in_the_app, open_page, spec_of, trace
 from ui.specs import early_stopping as preset
 
-PAGE = "pages/08_early_stopping.py"
+PAGE = "lectures/08_early_stopping.py"
 SLUG = "early_stopping"
 
 

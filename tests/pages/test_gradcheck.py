@@ -13,7 +13,7 @@ from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page,
 from ui.controls import extremes
 from ui.specs import controls_of
 
-SCRIPT = "pages/13_gradient_checking.py"
+SCRIPT = "lectures/13_gradient_checking.py"
 DEFAULT = NetSpec()  # the page's defaults: [2, 4, 4, 1], relu, λ = 0.1, m = 32, seed 0
 
 

@@ -6,7 +6,7 @@ from tests.pages.harness import assert_ok, chart_specs, english_leaks, open_app,
 from ui import training
 from ui.specs import controls_of
 
-HOME = "pages/home.py"
+HOME = "lectures/home.py"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -10,7 +10,7 @@ from core.network import initialize_parameters
 from tests.pages.harness import chart_specs, english_leaks, widget
 from tests.pages.test_normalization import at_extremes, figure, metric, open_page, values
 
-PAGE = "pages/11_initialization.py"
+PAGE = "lectures/11_initialization.py"
 SLUG = "initialization"
 
 

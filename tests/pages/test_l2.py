@@ -20,7 +20,7 @@ from ui.figures import l2 as figures
 from ui.specs import controls_of
 from ui.specs import l2 as spec
 
-SCRIPT = "pages/04_l2_regularization.py"
+SCRIPT = "lectures/04_l2_regularization.py"
 
 
 def open_page(monkeypatch, query=None, lang="en", budgets: bool = False):

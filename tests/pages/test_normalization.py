@@ -13,7 +13,7 @@ from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page,
 from ui.controls import extremes
 from ui.specs import controls_of
 
-PAGE = "pages/09_normalizing_inputs.py"
+PAGE = "lectures/09_normalizing_inputs.py"
 SLUG = "normalization"
 
 

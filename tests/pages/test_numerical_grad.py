@@ -11,7 +11,7 @@ from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page,
 from ui.controls import extremes
 from ui.specs import controls_of
 
-SCRIPT = "pages/12_numerical_gradients.py"
+SCRIPT = "lectures/12_numerical_gradients.py"
 
 
 @pytest.fixture

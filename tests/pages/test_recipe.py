@@ -12,7 +12,7 @@ from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page,
 from ui.controls import extremes
 from ui.specs import controls_of
 
-SCRIPT = "pages/03_basic_recipe.py"
+SCRIPT = "lectures/03_basic_recipe.py"
 
 
 @pytest.fixture
@@ -170,7 +170,7 @@ def test_each_page_keeps_its_own_settings_across_navigation(page):
     at = page()
     apply_button(at).click().run()  # §1.3: 4 → 8 hidden units
     assert at.session_state["rc_hidden"] == 8
-    at.switch_page("pages/02_bias_variance.py").run()
+    at.switch_page("lectures/02_bias_variance.py").run()
     assert_ok(at)
     widget(at, "bv_preset").set_value("bias_15_16").run()
     assert widget(at, "bv_hidden").value == 2
@@ -178,5 +178,5 @@ def test_each_page_keeps_its_own_settings_across_navigation(page):
     assert_ok(at)
     assert widget(at, "rc_hidden").value == 8 and widget(at, "rc_dataset").value == "spiral"
     assert errors(at)[0] == pytest.approx(at.session_state["_recipe_trail"][-1]["train_error"], abs=1e-3)
-    at.switch_page("pages/02_bias_variance.py").run()
+    at.switch_page("lectures/02_bias_variance.py").run()
     assert widget(at, "bv_hidden").value == 2 and widget(at, "bv_dataset").value == "xor"

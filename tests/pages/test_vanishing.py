@@ -10,7 +10,7 @@ from core import deep_nets as dn
 from tests.pages.harness import chart_specs, english_leaks, widget
 from tests.pages.test_normalization import at_extremes, figure, metric, open_page, trace, values
 
-PAGE = "pages/10_vanishing_exploding.py"
+PAGE = "lectures/10_vanishing_exploding.py"
 SLUG = "vanishing"
 
 

@@ -20,7 +20,7 @@ from ui.specs import controls_of
 from ui.specs import l2 as l2_spec
 from ui.specs import why_reg as spec
 
-SCRIPT = "pages/05_why_regularization.py"
+SCRIPT = "lectures/05_why_regularization.py"
 
 
 def open_page(monkeypatch, query=None, lang="en"):

@@ -35,21 +35,21 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("data_splits", "pages/01_data_splits.py", "1.1", ":material/splitscreen:"),
-    PageSpec("bias_variance", "pages/02_bias_variance.py", "1.2", ":material/target:"),
-    PageSpec("recipe", "pages/03_basic_recipe.py", "1.3", ":material/account_tree:"),
-    PageSpec("l2", "pages/04_l2_regularization.py", "1.4", ":material/compress:"),
-    PageSpec("why_reg", "pages/05_why_regularization.py", "1.5", ":material/show_chart:"),
-    PageSpec("dropout", "pages/06_dropout.py", "1.6–1.7", ":material/blur_on:"),
-    PageSpec("augmentation", "pages/07_data_augmentation.py", "1.8", ":material/flip:"),
-    PageSpec("early_stopping", "pages/08_early_stopping.py", "1.8", ":material/front_hand:"),
-    PageSpec("normalization", "pages/09_normalizing_inputs.py", "1.9", ":material/straighten:"),
-    PageSpec("vanishing", "pages/10_vanishing_exploding.py", "1.10", ":material/trending_down:"),
-    PageSpec("initialization", "pages/11_initialization.py", "1.11", ":material/casino:"),
-    PageSpec("numerical_grad", "pages/12_numerical_gradients.py", "1.12", ":material/functions:"),
-    PageSpec("gradcheck", "pages/13_gradient_checking.py", "1.13–1.14", ":material/fact_check:"),
+    PageSpec("data_splits", "lectures/01_data_splits.py", "1.1", ":material/splitscreen:"),
+    PageSpec("bias_variance", "lectures/02_bias_variance.py", "1.2", ":material/target:"),
+    PageSpec("recipe", "lectures/03_basic_recipe.py", "1.3", ":material/account_tree:"),
+    PageSpec("l2", "lectures/04_l2_regularization.py", "1.4", ":material/compress:"),
+    PageSpec("why_reg", "lectures/05_why_regularization.py", "1.5", ":material/show_chart:"),
+    PageSpec("dropout", "lectures/06_dropout.py", "1.6–1.7", ":material/blur_on:"),
+    PageSpec("augmentation", "lectures/07_data_augmentation.py", "1.8", ":material/flip:"),
+    PageSpec("early_stopping", "lectures/08_early_stopping.py", "1.8", ":material/front_hand:"),
+    PageSpec("normalization", "lectures/09_normalizing_inputs.py", "1.9", ":material/straighten:"),
+    PageSpec("vanishing", "lectures/10_vanishing_exploding.py", "1.10", ":material/trending_down:"),
+    PageSpec("initialization", "lectures/11_initialization.py", "1.11", ":material/casino:"),
+    PageSpec("numerical_grad", "lectures/12_numerical_gradients.py", "1.12", ":material/functions:"),
+    PageSpec("gradcheck", "lectures/13_gradient_checking.py", "1.13–1.14", ":material/fact_check:"),
 )
-HOME = PageSpec("home", "pages/home.py", "", ":material/home:")
+HOME = PageSpec("home", "lectures/home.py", "", ":material/home:")
 SPEC_BY_SLUG = {p.slug: p for p in (HOME, *PAGES)}
 
 
