@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, TRAIN_COLOR
+from ui.charts import DEV_COLOR, TEMPLATE, TRAIN_COLOR
 
 DEFAULT_LABELS = {
     "errors_title": "Train and dev error of the three models",
@@ -55,7 +55,7 @@ def errors_figure(
         )
     fig.update_layout(
         barmode="group",
-        template="plotly_white",
+        template=TEMPLATE,
         height=360,
         title={"text": L["errors_title"], "x": 0.02, "xanchor": "left"},
         margin={"l": 55, "r": 20, "t": 60, "b": 45},

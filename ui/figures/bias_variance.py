@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, TRAIN_COLOR
+from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR
 
 HIGH_COLOR, LOW_COLOR, OPTIMAL_COLOR = "#C0392B", "#1E8449", "#9E9E9E"
 
@@ -126,7 +126,7 @@ def errors_figure(
             font={"size": 11, "color": MARK_COLOR},
         )
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         title={"text": L["errors_title"], "x": 0.02, "xanchor": "left"},
         height=380,
         margin={"l": 55, "r": 20, "t": 60, "b": 40},

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, PALETTE, TRAIN_COLOR
+from ui.charts import DEV_COLOR, MARK_COLOR, PALETTE, TEMPLATE, TRAIN_COLOR
 
 TEST_COLOR = PALETTE[2]
 SET_COLORS = {"train": TRAIN_COLOR, "dev": DEV_COLOR, "test": TEST_COLOR}
@@ -44,7 +44,7 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
 
 def _style(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         title={"text": title, "x": 0.02, "xanchor": "left"},
         height=height,
         margin={"l": 60, "r": 20, "t": 60, "b": 45},

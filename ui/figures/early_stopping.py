@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, SERIES_COLORS, TRAIN_COLOR, learning_curves_figure
+from ui.charts import DEV_COLOR, MARK_COLOR, SERIES_COLORS, TEMPLATE, TRAIN_COLOR, learning_curves_figure
 
 DEFAULT_LABELS = {
     "dev_minimum": "dev minimum",
@@ -35,7 +35,7 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
 
 def _style(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         title={"text": title, "x": 0.02, "xanchor": "left"},
         height=height,
         margin={"l": 55, "r": 20, "t": 60, "b": 45},

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, SERIES_COLORS
+from ui.charts import DEV_COLOR, SERIES_COLORS, TEMPLATE
 
 DEFAULT_LABELS = {
     "violin_title": "Activations a[l] of every hidden layer at initialization",
@@ -38,7 +38,7 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
 
 def _style(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         title={"text": title, "x": 0.02, "xanchor": "left"},
         height=height,
         margin={"l": 60, "r": 20, "t": 60, "b": 45},

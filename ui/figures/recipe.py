@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, TRAIN_COLOR
+from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR
 
 ACTIVE_FILL, ACTIVE_LINE = "#FFF3CD", "#D55E00"
 IDLE_FILL, IDLE_LINE, DONE_FILL = "#F4F6F8", "#9AA5B1", "#D4EDDA"
@@ -207,7 +207,7 @@ def flow_figure(
     fig.update_xaxes(visible=False, range=[0, 10.15], fixedrange=True)
     fig.update_yaxes(visible=False, range=[0.7, 10.05], fixedrange=True)
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         title={"text": L["flow_title"], "x": 0.02, "xanchor": "left"},
         height=520,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
@@ -270,7 +270,7 @@ def trail_figure(
     fig.update_xaxes(tickmode="array", tickvals=list(x), ticktext=ticks, title_text=L["step_axis"])
     fig.update_yaxes(title_text=L["error_axis"], tickformat=".0%", rangemode="tozero")
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         title={"text": L["trail_title"], "x": 0.02, "xanchor": "left"},
         height=380,
         margin={"l": 55, "r": 20, "t": 60, "b": 60},

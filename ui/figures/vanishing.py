@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR
+from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE
 
 DEFAULT_LABELS = {
     "linear_title": "First unit of a[l], layer by layer",
@@ -110,7 +110,7 @@ def linear_layers_figure(
     fig.update_xaxes(title_text=Lb["layer"], range=[0.5, len(v) + 0.5])
     fig.update_yaxes(title_text=Lb["activation_axis"], type="log", exponentformat="power")
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         title={"text": Lb["linear_title"], "x": 0.02, "xanchor": "left"},
         height=380,
         margin={"l": 60, "r": 20, "t": 60, "b": 45},
@@ -179,7 +179,7 @@ def output_vs_depth_figure(
     fig.update_xaxes(title_text=Lb["depth"])
     fig.update_yaxes(title_text=Lb["output"], type="log", exponentformat="power")
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         title={"text": Lb["depth_title"], "x": 0.02, "xanchor": "left"},
         height=400,
         margin={"l": 60, "r": 20, "t": 60, "b": 45},
