@@ -3,6 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# The engine multiplies small matrices: BLAS threads only contend with the server's other
+# sessions (and with pytest's workers) on a 2-core machine.
+export OPENBLAS_NUM_THREADS ?= 1
 
 .PHONY: run test lint bench bench-browser loadtest clean
 
@@ -21,9 +24,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime  ## start the app on http://localhost:8501
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev  ## lint, then the whole test suite
+# The browser tests (tests/e2e) need Debian's chromium and nginx; with REQUIRE_BROWSER=1 (CI) a
+# missing one fails them instead of skipping. --dist loadgroup keeps each e2e module on one worker.
+test: $(VENV)/.dev  ## lint, then the whole test suite (browser, proxy, image and load tests included)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n 2 --timeout 600 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --timeout 900 -p tests.e2e.report $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -31,6 +36,12 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.dev  ## benchmarks (ratios against references run in the same process)
 	$(BIN)/python -m bench
+
+bench-browser: $(VENV)/.dev  ## slider -> chart latency per page in headless Chromium (p50, p95)
+	$(BIN)/python -m bench.bench_browser $(BENCH_ARGS)
+
+loadtest: $(VENV)/.dev  ## 10 browser sessions moving sliders for 60 s: errors, state leaks, p95
+	$(BIN)/python -m bench.loadtest $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

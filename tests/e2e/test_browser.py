@@ -1,0 +1,166 @@
+"""The real app in headless Chromium: every page of the navigation renders, sliders redraw charts,
+the language switches, a shared URL reopens the same state and the training replay plays.
+
+Pages are discovered from the registry (``ui.specs.available_pages``) and checked against the
+sidebar navigation, so the suite grows as the lecture pages land. Screenshots of every page go to
+``artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.e2e import kit
+from ui.specs import controls_of
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("browser")]
+
+PAGES = kit.page_paths()
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SLIDER_KINDS = ("int", "float", "log")
+
+
+def slider_controls(slug: str) -> list[str]:
+    return [c.key for c in controls_of(slug) if c.kind in SLIDER_KINDS]
+
+
+def same_number(a: str | None, b: str | None) -> bool:
+    """'1.1' and '1.10' (the slider's own formatting) are the same value."""
+    try:
+        return float(a) == float(b)
+    except (TypeError, ValueError):
+        return a == b
+
+
+def assert_clean(page) -> None:
+    """No exception element, no "page not found" dialog, no uncaught JavaScript error."""
+    assert kit.exceptions(page) == []
+    dialogs = [d.inner_text()[:200] for d in page.query_selector_all("[role=dialog]")]
+    assert not any("not found" in d.lower() for d in dialogs), dialogs
+    assert page.js_errors == []
+
+
+def test_navigation_lists_every_page(app_server, page):
+    kit.open_page(page, app_server.url + "/", charts=1)
+    expected = [path for _, path in PAGES]
+    listed = kit.nav_paths(page)
+    if len(expected) == 1:  # Streamlit hides the navigation while there is only the home page
+        assert listed in ([], [""])
+    else:
+        assert listed == expected
+
+
+@pytest.mark.xdist_group("pages")  # its own group: the per-page tests balance against the others
+@pytest.mark.parametrize(("slug", "path"), PAGES, ids=[slug for slug, _ in PAGES])
+def test_page_renders_and_a_slider_redraws_a_chart(app_server, page, slug, path):
+    kit.open_page(page, f"{app_server.url}/{path}", charts=1)
+    assert_clean(page)
+    assert kit.rendered_charts(page) >= 1
+    if slug != "home":
+        assert page.locator("h1").first.inner_text().startswith("§")
+    kit.screenshot(page, slug)
+    keys = slider_controls(slug)
+    if not keys:
+        return
+    found = kit.find_redrawing_slider(page, keys)
+    assert found is not None, f"no slider of {slug} ({', '.join(keys)}) redraws a chart"
+    key, move = found
+    assert_clean(page)
+    (in_url,) = parse_qs(urlsplit(page.url).query).get(key, [None])
+    assert same_number(in_url, move.value), f"the URL says {key}={in_url}, the slider {move.value}"
+
+
+def test_keyboard_slider_move_redraws_the_chart(app_server, page):
+    kit.open_page(page, f"{app_server.url}/?iterations=300", charts=2)
+    before = kit.fingerprints(page)
+    assert kit.slider_state(page, "hidden")["value"] == "8"
+    move = kit.timed_move(page, "hidden", "ArrowRight")
+    assert move.changed and move.value == "9"
+    after = kit.fingerprints(page)
+    assert after[0] != before[0], "the decision boundary was not redrawn"
+    assert_clean(page)
+
+
+def alerts(page) -> list[str]:
+    return [a.inner_text() for a in page.query_selector_all("[data-testid=stAlert]")]
+
+
+def test_language_switch_shows_chinese_and_the_link_keeps_it(app_server, browser, page):
+    kit.open_page(page, f"{app_server.url}/", charts=1)
+    title = page.locator("h1").first
+    assert not CJK.search(title.inner_text())
+    kit.choose(page, "lang", "中文")
+    page.wait_for_function("() => /[\\u4e00-\\u9fff]/.test(document.querySelector('h1')?.innerText || '')")
+    assert CJK.search(title.inner_text())
+    assert "语言" in page.locator("[data-testid=stSidebar]").inner_text()
+    assert_clean(page)
+    kit.screenshot(page, "home.zh")
+    other = kit.new_page(browser)  # the address bar's URL, opened by someone else, is Chinese too
+    try:
+        kit.open_page(other, page.url, charts=1)
+        assert CJK.search(other.locator("h1").first.inner_text())
+        assert alerts(other) == [], "reopening the link complained about it"
+    finally:
+        other.context.close()
+
+
+def test_shared_url_reopens_the_same_state(app_server, browser, page):
+    kit.open_page(page, f"{app_server.url}/?iterations=300", charts=2)
+    kit.timed_move(page, "hidden", "ArrowRight")
+    kit.timed_move(page, "hidden", "ArrowRight")
+    kit.timed_move(page, "seed", "ArrowRight")
+    kit.choose(page, "dataset", "Circles")
+    kit.wait_charts(page, 2)
+    state = {key: kit.slider_state(page, key)["value"] for key in ("hidden", "iterations", "seed")}
+    assert state == {"hidden": "10", "iterations": "300", "seed": "1"}
+    charts = kit.fingerprints(page)
+    # The sidebar's share link carries the same state.
+    page.locator("[data-testid=stSidebar] [data-testid=stPopover] button").first.click()
+    link = page.locator("[data-testid=stPopoverBody] code").first.inner_text()
+    assert all(f"{k}={v}" in link for k, v in {**state, "dataset": "circles"}.items()), link
+
+    for shared in (page.url, link):  # the address bar's URL and the share link
+        other = kit.new_page(browser)
+        try:
+            kit.open_page(other, shared, charts=len(charts))
+            assert {key: kit.slider_state(other, key)["value"] for key in state} == state
+            assert other.locator(".st-key-dataset input").first.input_value() == "Circles"
+            assert kit.fingerprints(other) == charts, f"{shared} drew different figures"
+            assert alerts(other) == [], f"reopening {shared} complained about it"
+            assert kit.exceptions(other) == []
+        finally:
+            other.context.close()
+
+
+REPLAY_JS = """
+() => {
+  const gd = Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .find(g => g._fullLayout && (g._fullLayout.updatemenus || []).length
+               && (g._fullLayout.sliders || []).length);
+  if (!gd) return null;
+  return {active: gd._fullLayout.sliders[0].active,
+          title: (gd._fullLayout.title && gd._fullLayout.title.text) || '',
+          frames: (gd._transitionData && gd._transitionData._frames || []).length};
+}
+"""
+
+
+def test_training_replay_plays(app_server, page):
+    kit.open_page(page, f"{app_server.url}/", charts=2)
+    expander = page.locator("[data-testid=stExpander]").filter(has=page.locator(".updatemenu-button"))
+    expander.locator("summary").first.click()
+    before = page.evaluate(REPLAY_JS)
+    assert before is not None and before["frames"] >= 2 and before["active"] == 0
+    expander.locator(".updatemenu-button").first.click()  # ▶ Play
+    page.wait_for_function(
+        "([js, title]) => { const s = eval(js)(); return s && s.active > 0 && s.title !== title; }",
+        arg=[REPLAY_JS, before["title"]],
+        timeout=15_000,
+    )
+    after = page.evaluate(REPLAY_JS)
+    assert after["active"] > 0 and after["title"] != before["title"]
+    kit.screenshot(page, "home.replay")
+    assert_clean(page)
