@@ -37,7 +37,7 @@ def body(values: dict) -> dict[str, float]:
         num_iterations=values["iterations"],
         seed=seed(),
         record_every=25,
-        snapshot_every=max(1, values["iterations"] // 30),
+        snapshot_every=max(1, values["iterations"] // 30) if values["replay"] else 0,
     )
     result, data = run(data_spec(values["dataset"], 400, seed(), noise_rate=0.05), config)
     lang = current_lang()
@@ -53,7 +53,8 @@ def body(values: dict) -> dict[str, float]:
     for column, key in zip(st.columns(2), errors):
         column.metric(t(f"metric.{key}"), f"{errors[key]:.1%}")
     chart(charts.learning_curves_figure(result.history, labels=chart_labels), key="home_curves")
-    with st.expander(t("home.replay"), icon=":material/play_circle:"):
+    if values["replay"]:  # built only on request: 30 frames are most of the page's weight
+        st.subheader(t("home.replay"))
         replay = charts.replay_figure(
             result.snapshots, "relu", data.X_train, data.Y_train, history=result.history, labels=chart_labels
         )

@@ -149,9 +149,8 @@ REPLAY_JS = """
 
 
 def test_training_replay_plays(app_server, page):
-    kit.open_page(page, f"{app_server.url}/", charts=2)
-    expander = page.locator("[data-testid=stExpander]").filter(has=page.locator(".updatemenu-button"))
-    expander.locator("summary").first.click()
+    kit.open_page(page, f"{app_server.url}/?replay=1", charts=3)
+    expander = page.locator("[data-testid=stPlotlyChart]").filter(has=page.locator(".updatemenu-button"))
     before = page.evaluate(REPLAY_JS)
     assert before is not None and before["frames"] >= 2 and before["active"] == 0
     expander.locator(".updatemenu-button").first.click()  # ▶ Play

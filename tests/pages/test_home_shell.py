@@ -34,12 +34,12 @@ def test_language_from_browser_locale_when_no_url_param():
 
 
 def test_url_round_trip_sets_every_control():
-    query = {"dataset": "circles", "hidden": "13", "iterations": "700", "seed": "42"}
+    query = {"dataset": "circles", "hidden": "13", "iterations": "700", "replay": "1", "seed": "42"}
     at = run_page(HOME, query=query)
     assert_ok(at)
     assert not at.warning
     for control in controls_of("home"):
-        assert str(widget(at, control.key).value) == query[control.key]
+        assert widget(at, control.key).value == control.clamp(query[control.key])[0]
     assert at.session_state["seed"] == 42
     # The share link carries the same state back.
     code = [c.value for c in at.code if "?" in c.value][0]
@@ -97,7 +97,15 @@ def test_presenter_mode_hides_sidebar_and_chosen_controls():
 
 
 def test_ab_compare_shows_two_configurations_and_their_difference():
-    at = run_page(HOME, query={"compare": "1", "hidden": "2", "b_hidden": "20", "iterations": "800"})
+    query = {
+        "compare": "1",
+        "hidden": "2",
+        "b_hidden": "20",
+        "iterations": "800",
+        "replay": "1",
+        "b_replay": "1",
+    }
+    at = run_page(HOME, query=query)
     assert_ok(at)
     assert widget(at, "hidden").value == 2 and widget(at, "b_hidden").value == 20
     specs = chart_specs(at)
@@ -129,3 +137,11 @@ def test_a_run_cut_short_by_the_time_budget_is_not_cached(monkeypatch):
     assert first.stop_reason == "time_budget"
     training.run(spec, config)
     assert training.CALLS["train"] == calls + 2, "a time-budget run was served from the cache"
+
+
+def test_replay_is_built_only_on_request():
+    at = run_page(HOME, query={"iterations": "300"})
+    assert not any(spec["layout"].get("sliders") for spec in chart_specs(at))
+    at = run_page(HOME, query={"iterations": "300", "replay": "1"})
+    replays = [spec for spec in chart_specs(at) if spec["layout"].get("sliders")]
+    assert len(replays) == 1 and len(replays[0]["frames"]) >= 2

@@ -6,4 +6,5 @@ CONTROLS = (
     Control("dataset", "choice", "moons", options=("moons", "circles", "xor", "spiral", "blobs", "own")),
     Control("hidden", "int", 8, low=1, high=50, step=1),
     Control("iterations", "int", 1500, low=100, high=5000, step=100),
+    Control("replay", "bool", False),
 )

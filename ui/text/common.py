@@ -101,6 +101,11 @@ STRINGS = {
         "一个有两个 relu 隐藏层的网络，用全批量梯度下降训练。底色表示预测为类别 1 的概率；叉号标出分错的点。",
     ),
     "home.replay": ("Replay the training", "回放训练过程"),
+    "ctl.replay": ("Replay the training", "回放训练过程"),
+    "ctl.replay.help": (
+        "Keep snapshots of the weights while training and play them back as an animation in the browser.",
+        "训练时保存权重快照，并在浏览器中以动画形式回放。",
+    ),
     "home.upload": ("Use your own data", "使用你自己的数据"),
 }
 
