@@ -26,9 +26,12 @@ run: $(VENV)/.runtime  ## start the app on http://localhost:8501
 
 # The browser tests (tests/e2e) need Debian's chromium and nginx; with REQUIRE_BROWSER=1 (CI) a
 # missing one fails them instead of skipping. --dist loadgroup keeps each e2e module on one worker.
+# The load test runs alone afterwards: it measures one server under ten sessions, not a server
+# that shares the two cores with a second test worker.
 test: $(VENV)/.dev  ## lint, then the whole test suite (browser, proxy, image and load tests included)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --timeout 900 -p tests.e2e.report $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --timeout 900 -p tests.e2e.report -m "not loadtest" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --timeout 900 -p tests.e2e.report -m loadtest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -67,6 +67,24 @@ async def own_state(page) -> dict:
     return shown
 
 
+async def what_the_page_shows(page) -> str:
+    """For an error message: the script state, runs counted, the slider and the connection status."""
+    try:
+        shown = await page.evaluate(
+            """(key) => ({
+                 state: document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state'),
+                 runs: window.__dlp ? window.__dlp.done : null,
+                 value: document.querySelector(`.st-key-${key} input[type=range]`)
+                          ?.getAttribute('aria-valuetext'),
+                 status: document.querySelector('[data-testid=stStatusWidget]')?.innerText ?? '',
+               })""",
+            KEY,
+        )
+    except Exception as error:  # noqa: BLE001 - the page itself may be gone
+        return f"page unreadable: {type(error).__name__}"
+    return ", ".join(f"{k}={v!r}" for k, v in shown.items())
+
+
 def check(report: SessionReport, shown: dict, expected: int) -> None:
     """Record a leak when the page shows another session's settings, an error for exceptions.
 
@@ -117,12 +135,14 @@ async def run_session(browser, url: str, report: SessionReport, start: Start, it
     )
     arrived = False
     try:
+        await asyncio.sleep(0.3 * report.index)  # students click the shared link within a few seconds
         await page.goto(
             f"{url}/?seed={report.seed}&{KEY}={report.start}&iterations={iterations}",
             wait_until="domcontentloaded",
+            timeout=120_000,
         )
         await page.wait_for_function("() => window.__dlp && window.__dlp.done > 0", timeout=180_000)
-        await page.wait_for_function("() => window.__dlpFingerprints().length > 0", timeout=60_000)
+        await page.wait_for_function("() => window.__dlpFingerprints().length > 0", timeout=180_000)
         expected, step = report.start, 1
         check(report, await own_state(page), expected)
         start.arrive()
@@ -135,9 +155,12 @@ async def run_session(browser, url: str, report: SessionReport, start: Start, it
             done = await page.evaluate("() => window.__dlp.done")
             thumb = page.locator(f".st-key-{KEY} input[type=range]").first
             await thumb.focus()
+            pressed_at = await page.evaluate("() => performance.now()")
             started = time.perf_counter()
             await page.keyboard.press("ArrowRight" if step > 0 else "ArrowLeft")
-            result = await page.wait_for_function(kit.MOVE_DONE_JS, arg=[done, before, 2000], timeout=90_000)
+            result = await page.wait_for_function(
+                kit.MOVE_DONE_JS, arg=[done, before, 2000, pressed_at], timeout=120_000
+            )
             elapsed = time.perf_counter() - started
             expected += step
             report.moves += 1
@@ -148,7 +171,8 @@ async def run_session(browser, url: str, report: SessionReport, start: Start, it
                 report.server.append(min(max(0.0, last_frame[0] - started), elapsed))
             check(report, await own_state(page), expected)
     except Exception as error:  # noqa: BLE001 - every failure of a session is an error of the test
-        report.errors.append(f"session {report.index}: {type(error).__name__}: {str(error)[:300]}")
+        seen = await what_the_page_shows(page)
+        report.errors.append(f"session {report.index}: {type(error).__name__}: {str(error)[:300]} ({seen})")
     finally:
         if not arrived:
             start.arrive()

@@ -13,6 +13,28 @@ import pytest
 from tests.e2e import kit
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items) -> None:
+    """Make ``--dist loadgroup`` group by ``xdist_group`` again under pytest 9.
+
+    pytest-xdist 3.8 appends "@<group>" to ``item._nodeid``; pytest 9.2 derives ``nodeid`` from
+    ``item._id`` instead, so the suffix is lost and the groups are spread over the workers
+    (every worker would then start its own servers and virtual environment).
+    """
+    if not getattr(config.option, "loadgroup", False):  # set in xdist workers under --dist loadgroup
+        return
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # an older pytest: xdist's own suffix works
+        return
+    for item in items:
+        mark = item.get_closest_marker("xdist_group")
+        if mark is None or "@" in item.nodeid or not hasattr(item, "_id"):
+            continue
+        name = mark.args[0] if mark.args else mark.kwargs.get("name", "default")
+        item._id = NodeId.parse(f"{item.nodeid}@{name}")
+
+
 def require(reason: str | None) -> None:
     """Skip (locally) or fail (REQUIRE_BROWSER=1) when ``reason`` says something is missing."""
     if reason is None:
@@ -47,7 +69,7 @@ def app_server(playwright_instance):
     server = kit.AppServer(name="e2e")
     server.start()
     try:
-        server.warm_up()
+        server.warm_up(pages="home")  # imports and the home demo; each page test opens its page cold
         yield server
     finally:
         server.stop()

@@ -36,7 +36,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 EXCEPTION = "[data-testid=stException]"
 VIEWPORT = {"width": 1400, "height": 1000}
 
@@ -255,16 +254,12 @@ def new_page(browser, **context_options):
     """A page in a fresh browser context (own cookies, own Streamlit session), run counter installed."""
     options = {"viewport": VIEWPORT, "locale": "en-US", **context_options}
     context = browser.new_context(**options)
+    context.set_default_timeout(60_000)  # clicks and waits on a busy 2-core machine
     context.add_init_script(INIT_JS)
     return context.new_page()
 
 
 # --------------------------------------------------------------------------- waiting
-
-
-def wait_idle(page, timeout: float = 60.0) -> None:
-    """Until the script is not running (the app element reports notRunning)."""
-    page.wait_for_selector(IDLE, state="attached", timeout=timeout * 1000)
 
 
 def runs_done(page) -> int:
@@ -367,14 +362,18 @@ class Move:
     value: str
 
 
+# Done when the script is not running and a chart's data changed. Without a change the move
+# settles ``settleMs`` after the counted rerun finished; a rerun too quick for the state
+# attribute to ever show "running" is not counted, so when none was, 30 s after the key press
+# (a rerun can take that long to start on a saturated server).
 MOVE_DONE_JS = """
-([n, before, settleMs]) => {
+([n, before, settleMs, pressedAt]) => {
   const app = document.querySelector('[data-testid=stApp]');
   const d = window.__dlp;
-  if (!d || d.done <= n || app?.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  const changed = JSON.stringify(window.__dlpFingerprints()) !== JSON.stringify(before);
-  if (changed) return {changed: true};
-  return performance.now() - d.finishedAt > settleMs ? {changed: false} : false;
+  if (!d || app?.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (JSON.stringify(window.__dlpFingerprints()) !== JSON.stringify(before)) return {changed: true};
+  const quietSince = d.done > n ? d.finishedAt : pressedAt + Math.max(0, 30000 - settleMs);
+  return performance.now() - quietSince > settleMs ? {changed: false} : false;
 }
 """
 
@@ -384,14 +383,15 @@ def timed_move(
 ) -> Move:
     """Press an arrow on slider ``key``; time until the rerun finished and a chart's data changed.
 
-    When no chart changed within ``settle`` s after the rerun finished, ``changed`` is False.
+    When no chart changed (``settle`` s after the rerun finished), ``changed`` is False.
     """
     before = fingerprints(page)
     done = runs_done(page)
+    pressed_at = page.evaluate("() => performance.now()")
     start = time.perf_counter()
     press_slider(page, key, direction)
     handle = page.wait_for_function(
-        MOVE_DONE_JS, arg=[done, before, settle * 1000], timeout=timeout * 1000, polling=50
+        MOVE_DONE_JS, arg=[done, before, settle * 1000, pressed_at], timeout=timeout * 1000, polling=50
     )
     seconds = time.perf_counter() - start
     changed = bool(handle.json_value()["changed"])

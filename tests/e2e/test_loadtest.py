@@ -18,7 +18,7 @@ import pytest
 from tests.e2e import kit
 from tests.e2e.conftest import require
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("load")]
+pytestmark = [pytest.mark.e2e, pytest.mark.loadtest, pytest.mark.xdist_group("load")]
 
 SESSIONS = int(os.environ.get("LOADTEST_SESSIONS", "10"))
 DURATION = float(os.environ.get("LOADTEST_DURATION", "60"))

@@ -28,6 +28,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("nginx")]
 
 TEMPLATE = kit.ROOT / "deploy" / "nginx.conf"
 COOKIE = "dlp_route"
+HOSTNAME = "dl-lab.test"  # mapped to 127.0.0.1 inside the browser only
 SECRET = {"STREAMLIT_SERVER_COOKIE_SECRET": "test-shared-secret-for-all-replicas"}
 LOG_FORMAT = "$upstream_addr|$status|$request_method|$request_uri|$cookie_dlp_route|$dlp_route|$http_upgrade"
 
@@ -193,11 +194,25 @@ def test_route_cookie_pins_a_browser_to_one_replica(stack):
     assert everyone == {f"{kit.HOST}:{app.port}" for app in apps}, "both replicas get students"
 
 
-def test_browser_session_through_nginx_websocket_and_slider(stack, browser):
-    proxy, _ = stack
-    page = kit.new_page(browser)
+@pytest.fixture(scope="module")
+def named_browser(playwright_instance):
+    """Chromium that resolves a real-looking host name to loopback: the page's Origin then carries
+    a host name and port, as in a classroom, and nginx must pass the Host header with its port."""
+    browser = playwright_instance.chromium.launch(
+        executable_path=kit.CHROMIUM,
+        args=[*kit.CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOSTNAME} {kit.HOST}"],
+    )
     try:
-        kit.open_page(page, f"{proxy.url}/?iterations=300", charts=1)
+        yield browser
+    finally:
+        browser.close()
+
+
+def test_browser_session_through_nginx_websocket_and_slider(stack, named_browser):
+    proxy, _ = stack
+    page = kit.new_page(named_browser)
+    try:
+        kit.open_page(page, f"http://{HOSTNAME}:{proxy.port}/?iterations=300", charts=1)
         assert kit.exceptions(page) == []
         move = kit.timed_move(page, "hidden", "ArrowRight")
         assert move.changed and move.value == "9", "the slider's rerun came back over the websocket"
