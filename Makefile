@@ -7,7 +7,7 @@ PORT ?= 8501
 # sessions (and with pytest's workers) on a 2-core machine.
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: run test lint bench bench-browser loadtest clean
+.PHONY: run dev test lint bench bench-browser loadtest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -23,6 +23,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 run: $(VENV)/.runtime  ## start the app on http://localhost:8501
 	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+dev: $(VENV)/.runtime  ## the app, rerunning when a source file changes (the config turns watching off)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.fileWatcherType auto --server.runOnSave true
 
 # The browser tests (tests/e2e) need Debian's chromium and nginx; with REQUIRE_BROWSER=1 (CI) a
 # missing one fails them instead of skipping. --dist loadgroup keeps each e2e module on one worker.

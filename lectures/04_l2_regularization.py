@@ -11,22 +11,22 @@ from core.train import TrainConfig
 from ui import charts
 from ui.compare import B_PREFIX, page_body
 from ui.controls import cap_iterations, format_number
+from ui.deferred import later
 from ui.figures import l2 as figures
 from ui.i18n import current_lang, labels, t
 from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs import l2 as spec
-from ui.training import CACHE, CALLS, Splits, data_spec, run, show_run_notices
+from ui.training import CALLS, Splits, data_spec, run, show_run_notices
 
 page_header("l2")
 st.markdown(t("l2.intro"))
 st.caption(t("l2.preset"))
 
 
-@st.cache_data(**CACHE)
-def validation_sweep(data_key, config: TrainConfig, grid: tuple[float, ...], _data: Splits) -> SweepResult:
+def validation_sweep(config: TrainConfig, grid: tuple[float, ...], data: Splits) -> SweepResult:
     """§1.4 validation curve: every λ of ``grid`` trained together (core.sweep, batched across models)."""
     CALLS["sweep"] = CALLS.get("sweep", 0) + 1
-    return train_sweep(_data.X_train, _data.Y_train, config, "lambd", grid, _data.X_dev, _data.Y_dev)
+    return train_sweep(data.X_train, data.Y_train, config, "lambd", grid, data.X_dev, data.Y_dev)
 
 
 def sweep_config(config: TrainConfig, m: int, k: int) -> TrainConfig:
@@ -158,7 +158,17 @@ def curve_section(spec_, config: TrainConfig, data: Splits, lang: str) -> None:
     grid = spec.lambda_grid()
     m = data.X_train.shape[1]
     shared = sweep_config(config, m, len(grid))
-    sweep = validation_sweep(spec_, shared, grid, data)
+    sweep = later(
+        f"{SCOPE.get()}l2_validation",
+        ("l2_validation", spec_, shared, grid),
+        validation_sweep,
+        shared,
+        grid,
+        data,
+        waiting=t("l2.curve.waiting", k=len(grid)),
+    )
+    if sweep is None:
+        return
     if shared.num_iterations < config.num_iterations:
         st.info(t("l2.curve.capped", used=shared.num_iterations, asked=config.num_iterations))
     if "time_budget" in sweep.stop_reasons:

@@ -9,12 +9,13 @@ from core.train import TrainConfig
 from ui import charts
 from ui.compare import page_body
 from ui.controls import cap_iterations, format_number
+from ui.deferred import later
 from ui.figures import why_reg as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import chart, page_header, seed, show_code
+from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs import l2 as l2_spec
 from ui.specs import why_reg as spec
-from ui.training import CACHE, CALLS, Splits, data_spec, load_splits
+from ui.training import CACHE, CALLS, TIME_BUDGET_S, Splits, data_spec, load_splits, run
 
 ACT = "tanh"
 
@@ -22,11 +23,10 @@ page_header("why_reg")
 st.markdown(t("why_reg.intro"))
 
 
-@st.cache_data(**CACHE)
-def lambda_sweep(data_key, config: TrainConfig, grid: tuple[float, ...], _data: Splits) -> SweepResult:
+def lambda_sweep(config: TrainConfig, grid: tuple[float, ...], data: Splits) -> SweepResult:
     """§1.5 every λ of ``grid`` trained together with tanh units (core.sweep, batched across models)."""
     CALLS["sweep"] = CALLS.get("sweep", 0) + 1
-    return train_sweep(_data.X_train, _data.Y_train, config, "lambd", grid, _data.X_dev, _data.Y_dev)
+    return train_sweep(data.X_train, data.Y_train, config, "lambd", grid, data.X_dev, data.Y_dev)
 
 
 @st.cache_data(**CACHE)
@@ -41,14 +41,21 @@ def sweep_config(config: TrainConfig, m: int, k: int) -> TrainConfig:
     return replace(config, lambd=0.0, num_iterations=iterations, time_budget_s=l2_spec.SWEEP_TIME_BUDGET_S)
 
 
-def notices(sweep: SweepResult, shared: TrainConfig, asked: int, k: int) -> None:
+def notices(current, shared: TrainConfig, asked: int) -> None:
+    """About the network at the current λ (the sweep trains it the same way, §1.4 batched = one by one)."""
     if shared.num_iterations < asked:
         st.info(t("why_reg.capped", used=shared.num_iterations, asked=asked))
+    if current.stop_reason == "time_budget":
+        last = int(current.history["iteration"].iloc[-1])
+        st.warning(t("why_reg.time_budget", seconds=TIME_BUDGET_S, iteration=last))
+    if current.diverged:
+        st.error(t("why_reg.diverged", iteration=current.diverged_at))
+
+
+def sweep_notices(sweep: SweepResult) -> None:
     if "time_budget" in sweep.stop_reasons:
         last = int(sweep.history["iteration"].max())
         st.warning(t("why_reg.time_budget", seconds=l2_spec.SWEEP_TIME_BUDGET_S, iteration=last))
-    if sweep.diverged[k]:
-        st.error(t("why_reg.diverged", iteration=sweep.diverged_at[k]))
 
 
 def page_labels(lang: str) -> dict:
@@ -88,7 +95,7 @@ def trend_section(sweep: SweepResult, keys: tuple, data: Splits, threshold: floa
     st.caption(t("why_reg.length.caption"))
 
 
-def boundary_section(sweep: SweepResult, params, data: Splits, lang: str) -> None:
+def boundary_section(params, data: Splits, lang: str) -> None:
     st.subheader(t("why_reg.sec.boundaries"))
     chart(
         charts.decision_boundary_figure(
@@ -97,6 +104,10 @@ def boundary_section(sweep: SweepResult, params, data: Splits, lang: str) -> Non
         key="why_boundary",
     )
     st.caption(t("why_reg.current.caption"))
+
+
+def multiples_section(sweep: SweepResult, data: Splits, lang: str) -> None:
+    """The boundary at a few λ of the sweep, side by side."""
     values = list(sweep.values)
     picked = [values.index(v) for v in spec.SHOWN_LAMBDAS]
     L = page_labels(lang)
@@ -125,17 +136,30 @@ def body(values) -> dict:
     config = spec.train_config(values, seed())
     grid = l2_spec.lambda_grid()
     shared = sweep_config(config, data.X_train.shape[1], len(grid))
-    sweep = lambda_sweep(spec_, shared, grid, data)
-    k = grid.index(float(values["lambd"]))
-    notices(sweep, shared, config.num_iterations, k)
-    errors = {"train_error": float(sweep.train_errors[k]), "dev_error": float(sweep.dev_errors[k])}
+    lam = float(values["lambd"])
+    current, _ = run(spec_, replace(shared, lambd=lam))  # the sweep's model at this λ, first
+    notices(current, shared, config.num_iterations)
+    last = current.history.iloc[-1]
+    errors = {"train_error": float(last["train_error"]), "dev_error": float(last["dev_error"])}
     cols = st.columns(2)
     cols[0].metric(t("metric.train_error"), f"{errors['train_error']:.1%}")
     cols[1].metric(t("metric.dev_error"), f"{errors['dev_error']:.1%}")
     threshold = float(values["linear_zone"])
-    z_section(sweep.params[k], data, threshold, lang)
-    trend_section(sweep, (spec_, shared), data, threshold, float(values["lambd"]), lang)
-    boundary_section(sweep, sweep.params[k], data, lang)
+    z_section(current.params, data, threshold, lang)
+    boundary_section(current.params, data, lang)
+    sweep = later(
+        f"{SCOPE.get()}why_reg_sweep",
+        ("why_reg_sweep", spec_, shared, grid),
+        lambda_sweep,
+        shared,
+        grid,
+        data,
+        waiting=t("why_reg.waiting", k=len(grid)),
+    )
+    if sweep is not None:
+        sweep_notices(sweep)
+        multiples_section(sweep, data, lang)
+        trend_section(sweep, (spec_, shared), data, threshold, lam, lang)
     return errors
 
 

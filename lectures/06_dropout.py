@@ -17,9 +17,10 @@ from core.sweep import train_sweep
 from core.train import TrainConfig
 from ui import charts
 from ui.compare import page_body
+from ui.deferred import later
 from ui.figures import dropout as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import chart, page_header, seed, show_code
+from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs.dropout import (
     ACTIVATION,
     LAYER_DIMS,
@@ -37,13 +38,9 @@ page_header("dropout")
 st.markdown(t("dropout.intro"))
 
 
-@st.cache_data(**CACHE)
-def keep_prob_curve(spec, config: TrainConfig, _data):
+def keep_prob_curve(config: TrainConfig, data):
     """§1.6 validation curve: every value of SWEEP_VALUES trained together (core.sweep, batched)."""
-    config = budgeted(config, _data.X_train.shape[1])
-    return train_sweep(
-        _data.X_train, _data.Y_train, config, "keep_prob", SWEEP_VALUES, _data.X_dev, _data.Y_dev
-    )
+    return train_sweep(data.X_train, data.Y_train, config, "keep_prob", SWEEP_VALUES, data.X_dev, data.Y_dev)
 
 
 @st.cache_data(**CACHE)
@@ -143,8 +140,17 @@ def curve_section(spec, config: TrainConfig, data, kps: tuple[float, ...], lang:
     """Train/dev error against one keep_prob for all hidden layers (batched sweep)."""
     st.subheader(t("dropout.sec.curve"))
     st.markdown(t("dropout.curve.text", n=len(SWEEP_VALUES)))
-    with st.spinner(t("dropout.curve.training", n=len(SWEEP_VALUES))):
-        curve = keep_prob_curve(spec, curve_config(config), data)
+    shared = budgeted(curve_config(config), data.X_train.shape[1])
+    curve = later(
+        f"{SCOPE.get()}dropout_curve",
+        ("dropout_curve", spec, shared),
+        keep_prob_curve,
+        shared,
+        data,
+        waiting=t("dropout.curve.training", n=len(SWEEP_VALUES)),
+    )
+    if curve is None:
+        return
     same = len(set(kps)) == 1
     L = chart_labels(lang)
     fig = charts.validation_curve_figure(

@@ -132,4 +132,5 @@ def chart(fig, key: str) -> None:
     if presenting():
         fig.update_layout(height=int((fig.layout.height or 450) * 1.4), font={"size": 20})
     config = CONFIG_SVG if st.session_state.get("svg_export") else CONFIG
-    st.plotly_chart(fig, config=config, key=f"{SCOPE.get()}{key}")
+    # theme=None: the figure's own template ("lab"); Streamlit's theme merge doubled the redraw.
+    st.plotly_chart(fig, config=config, key=f"{SCOPE.get()}{key}", theme=None)

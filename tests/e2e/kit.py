@@ -43,14 +43,34 @@ VIEWPORT = {"width": 1400, "height": 1000}
 RUN_COUNTER_JS = """
 (() => {
   if (window.__dlp) return;
-  window.__dlp = {runs: 0, done: 0, finishedAt: 0};
+  window.__dlp = {runs: 0, done: 0, finishedAt: 0, drawnAt: 0, draws: 0,
+                  starts: [], finishes: [], drawTimes: []};
+  // A chart is redrawn when Streamlit hands Plotly a new data array: note when, once per frame.
+  // (Cheap enough to leave on; hashing the charts' data happens once per move, at the end.)
+  const drawn = new WeakSet();
+  const watch = () => {
+    for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+      if (gd.data && !drawn.has(gd.data)) {
+        drawn.add(gd.data);
+        window.__dlp.drawnAt = performance.now();
+        window.__dlp.draws += 1;
+        window.__dlp.drawTimes.push(window.__dlp.drawnAt);
+      }
+    }
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
   new MutationObserver((records) => {
     for (const r of records) {
       const state = r.target.getAttribute('data-test-script-state');
-      if (state === 'running') window.__dlp.runs += 1;
+      if (state === 'running') {
+        window.__dlp.runs += 1;
+        window.__dlp.starts.push(performance.now());
+      }
       if (state === 'notRunning' && r.oldValue && r.oldValue !== 'notRunning') {
         window.__dlp.done += 1;
         window.__dlp.finishedAt = performance.now();
+        window.__dlp.finishes.push(window.__dlp.finishedAt);
       }
     }
   }).observe(document, {attributes: true, attributeOldValue: true, subtree: true,
@@ -125,7 +145,9 @@ class AppServer:
         self.cwd = Path(cwd)
         self.python = python
         self.custom = list(command) if command else None
-        self.env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
+        # A real server defers heavy analyses (ui/deferred.py), even when the page tests' sync mode is set.
+        inherited = {k: v for k, v in os.environ.items() if k != "DLP_DEFERRED"}
+        self.env = {**inherited, "PYTHONUNBUFFERED": "1", **(env or {})}
         self.log_path = Path(tempfile.mkstemp(prefix=f"dlp-{name}-", suffix=".log")[1])
         self.process: subprocess.Popen | None = None
 
@@ -362,28 +384,48 @@ class Move:
     value: str
 
 
-# Done when the script is not running and a chart's data changed. Without a change the move
-# settles ``settleMs`` after the counted rerun finished; a rerun too quick for the state
-# attribute to ever show "running" is not counted, so when none was, 30 s after the key press
-# (a rerun can take that long to start on a saturated server).
+# A move is the first script run after the key press that redraws a chart (a run of a polling
+# fragment, ui/deferred.py, may come first and redraws nothing), and the redraws that follow it
+# until the next run starts: done when the script is not running and no chart has been redrawn
+# for ``quietMs``. Latency = key press -> the later of that run's end and its last redraw (in the
+# page's own clock); ``changed`` says whether the charts' data differ from ``before``. Analyses
+# that fill in later (deferred) are not part of the move. Without any redraw the move settles
+# ``settleMs`` after the last run finished; a rerun too quick for the state attribute to ever
+# show "running" is not counted, so when none was, 30 s after the key press (a rerun can take
+# that long to start on a saturated server).
 MOVE_DONE_JS = """
-([n, before, settleMs, pressedAt]) => {
+([n, before, settleMs, pressedAt, quietMs]) => {
   const app = document.querySelector('[data-testid=stApp]');
   const d = window.__dlp;
   if (!d || app?.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (JSON.stringify(window.__dlpFingerprints()) !== JSON.stringify(before)) return {changed: true};
-  const quietSince = d.done > n ? d.finishedAt : pressedAt + Math.max(0, 30000 - settleMs);
-  return performance.now() - quietSince > settleMs ? {changed: false} : false;
+  const now = performance.now();
+  const finishes = d.finishes.filter(t => t > pressedAt);
+  for (const end of finishes) {
+    const next = d.starts.find(t => t > end) ?? Infinity;
+    const draws = d.drawTimes.filter(t => t > pressedAt && t < next);
+    if (!draws.length) continue;
+    const last = Math.max(end, ...draws);
+    if (next === Infinity && now - last < quietMs) return false;
+    const changed = JSON.stringify(window.__dlpFingerprints()) !== JSON.stringify(before);
+    return {changed, latencyMs: last - pressedAt};
+  }
+  const quietSince = finishes.length
+    ? finishes[finishes.length - 1]
+    : pressedAt + Math.max(0, 30000 - settleMs);
+  return now - quietSince > settleMs ? {changed: false, latencyMs: null} : false;
 }
 """
+QUIET_MS = 400  # a chart drawn twice (Streamlit re-renders after Plotly's update) is one redraw
 
 
 def timed_move(
     page, key: str, direction: str | None = None, timeout: float = 60.0, settle: float = 2.0
 ) -> Move:
-    """Press an arrow on slider ``key``; time until the rerun finished and a chart's data changed.
+    """Press an arrow on slider ``key``; time until the rerun finished and the charts were redrawn.
 
-    When no chart changed (``settle`` s after the rerun finished), ``changed`` is False.
+    ``seconds`` is measured in the page (key press -> last redraw or the run's end, whichever is
+    later). When no chart's data changed (``settle`` s after the rerun finished), ``changed`` is
+    False.
     """
     before = fingerprints(page)
     done = runs_done(page)
@@ -391,11 +433,15 @@ def timed_move(
     start = time.perf_counter()
     press_slider(page, key, direction)
     handle = page.wait_for_function(
-        MOVE_DONE_JS, arg=[done, before, settle * 1000, pressed_at], timeout=timeout * 1000, polling=50
+        MOVE_DONE_JS,
+        arg=[done, before, settle * 1000, pressed_at, QUIET_MS],
+        timeout=timeout * 1000,
+        polling=50,
     )
-    seconds = time.perf_counter() - start
-    changed = bool(handle.json_value()["changed"])
-    return Move(seconds, changed, slider_state(page, key)["value"])
+    result = handle.json_value()
+    latency = result["latencyMs"]
+    seconds = latency / 1000 if latency is not None else time.perf_counter() - start
+    return Move(seconds, bool(result["changed"]), slider_state(page, key)["value"])
 
 
 def slider_keys(page, keys: Sequence[str]) -> list[str]:

@@ -73,6 +73,19 @@ def test_page_renders_and_a_slider_redraws_a_chart(app_server, page, slug, path)
     assert same_number(in_url, move.value), f"the URL says {key}={in_url}, the slider {move.value}"
 
 
+def test_validation_curve_fills_in_without_a_reload(app_server, page):
+    """ui.deferred on a real server: the page is up first, the batched λ curve arrives by itself."""
+    kit.open_page(page, f"{app_server.url}/l2?seed=4321", charts=1)  # a seed no other test trained
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+             .some(gd => (gd.layout?.title?.text || '') === 'Train and dev error')""",
+        timeout=120_000,
+    )
+    kit.wait_run_after(page, kit.runs_done(page) - 1)
+    assert_clean(page)
+    assert page.get_by_text("in the background").count() == 0
+
+
 def test_keyboard_slider_move_redraws_the_chart(app_server, page):
     kit.open_page(page, f"{app_server.url}/?iterations=300", charts=2)
     before = kit.fingerprints(page)

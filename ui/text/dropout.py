@@ -104,8 +104,8 @@ STRINGS = {
         "一起完成训练。keep_prob 太低，网络学不动（高偏差）；等于 1 时又容易过拟合。",
     ),
     "dropout.curve.training": (
-        "Training {n} networks together for the curve…",
-        "正在同时训练 {n} 个网络来绘制曲线……",
+        "Training the curve's {n} networks together in the background; it appears here in a moment.",
+        "正在后台同时训练这条曲线的 {n} 个网络，曲线稍后会出现在这里。",
     ),
     "dropout.curve.best": (
         "Lowest dev error: keep_prob = {kp:g} (dev error {dev:.1%}, train error {train:.1%}).",

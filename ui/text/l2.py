@@ -140,6 +140,11 @@ STRINGS = {
     "l2.metric.zero_l2": ("L2: weights within ±αλ/m of 0", "L2：落在 0 附近 ±αλ/m 内的权重"),
     "l2.metric.zero_l1": ("L1: weights within ±αλ/m of 0", "L1：落在 0 附近 ±αλ/m 内的权重"),
     "l2.sec.curve": ("Validation curve: choosing λ on the dev set", "验证曲线：在验证集上选择 λ"),
+    "l2.curve.waiting": (
+        "Training the {k} networks of the validation curve in the background; the curve appears here "
+        "in a moment.",
+        "正在后台训练验证曲线的 {k} 个网络，曲线稍后会出现在这里。",
+    ),
     "l2.curve.caption": (
         "Train and dev error for all {k} values of the λ slider. The {k} networks were trained together in "
         "one batched NumPy run: their weights are stacked into arrays of shape (K, n[l], n[l−1]), so one "

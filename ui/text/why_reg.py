@@ -62,6 +62,11 @@ STRINGS = {
         "The network at the current λ, with its train and dev points.",
         "当前 λ 下的网络，以及它的训练点和验证点。",
     ),
+    "why_reg.waiting": (
+        "Training all {k} values of λ together in the background for the side-by-side boundaries and the "
+        "trends below; they appear here in a moment.",
+        "正在后台同时训练全部 {k} 个 λ 取值，用于下面并排的决策边界和变化趋势，稍后会出现在这里。",
+    ),
     "why_reg.capped": (
         "To keep the page responsive, each network was trained for {used} iterations (you asked for {asked}).",
         "为保证页面流畅，每个网络只训练了 {used} 次迭代（你设置的是 {asked} 次）。",

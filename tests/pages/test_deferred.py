@@ -1,0 +1,91 @@
+"""ui.deferred in a real script run: the page draws its main result at once, the validation curve
+fills in after the background run, a session that moves on cancels what has not started, and a
+failing analysis surfaces in the page like an inline one."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+
+import pytest
+
+import ui.i18n
+from tests.pages.harness import assert_ok, chart_specs, run_page, widget
+from ui import deferred, training
+from ui.specs import l2 as spec
+
+SCRIPT = "lectures/04_l2_regularization.py"
+CURVE = "Train and dev error"
+
+
+def titles(at) -> list[str]:
+    return [s["layout"].get("title", {}).get("text", "") for s in chart_specs(at)]
+
+
+def wait_for_jobs(timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    for job in list(deferred._JOBS.values()):
+        if not job.cancelled():
+            job.result(timeout=max(1.0, deadline - time.monotonic()))
+
+
+@pytest.fixture
+def background(monkeypatch):
+    """The server's mode: analyses in the background worker."""
+    monkeypatch.setenv("DLP_DEFERRED", "background")
+    monkeypatch.setattr(ui.i18n, "DEFAULT_LANG", "en")
+    monkeypatch.setattr(training, "TIME_BUDGET_S", 600.0)
+    monkeypatch.setattr(spec, "SWEEP_TIME_BUDGET_S", 600.0)
+    deferred.clear()
+    yield
+    wait_for_jobs_quietly()
+    deferred.clear()
+
+
+def test_the_curve_fills_in_after_the_background_run(background):
+    gate = threading.Event()
+    deferred._EXECUTOR.submit(gate.wait, 60)  # hold the worker: the first run must not see the curve
+    at = run_page(SCRIPT, query={"n_iter": "300"})
+    assert_ok(at)
+    assert CURVE not in titles(at)
+    assert any("in the background" in c.value for c in at.caption)
+    assert len(chart_specs(at)) >= 5  # boundary, errors, cost, norms, weights: drawn without waiting
+    gate.set()
+    wait_for_jobs()
+    at.run()
+    assert_ok(at)
+    assert CURVE in titles(at)
+    assert not any("in the background" in c.value for c in at.caption)
+
+
+def test_moving_on_cancels_the_analysis_that_has_not_started(background):
+    gate = threading.Event()
+    deferred._EXECUTOR.submit(gate.wait, 60)
+    at = run_page(SCRIPT, query={"n_iter": "300"})
+    first = dict(deferred._JOBS)
+    assert len(first) == 1
+    widget(at, "width").set_value(20).run()  # a new network: a new curve, the old one is not needed
+    assert_ok(at)
+    assert all(job.cancelled() for job in first.values())
+    assert len(deferred._JOBS) == 1 and set(deferred._JOBS) != set(first)
+    gate.set()
+
+
+def test_a_failing_analysis_surfaces_in_the_page(background, monkeypatch):
+    import core.sweep
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("sweep failed on purpose")
+
+    monkeypatch.setattr(core.sweep, "train_sweep", broken)  # the page imports it on every run
+    at = run_page(SCRIPT, query={"n_iter": "300"})
+    wait_for_jobs_quietly()
+    at.run()
+    assert at.exception  # the app's own message (details are redacted by the server config)
+
+
+def wait_for_jobs_quietly() -> None:
+    for job in list(deferred._JOBS.values()):
+        with contextlib.suppress(Exception):  # a failure is what a test looks at, not the teardown
+            job.result(timeout=60)
