@@ -47,8 +47,9 @@ RUN_COUNTER_JS = """
                   starts: [], finishes: [], drawTimes: []};
   // A chart is redrawn when Streamlit hands Plotly a new data array: note when, once per frame.
   // (Cheap enough to leave on; hashing the charts' data happens once per move, at the end.)
+  // Animation frames can be throttled (many sessions in one browser): each wait scans too.
   const drawn = new WeakSet();
-  const watch = () => {
+  window.__dlpScan = () => {
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
       if (gd.data && !drawn.has(gd.data)) {
         drawn.add(gd.data);
@@ -57,6 +58,9 @@ RUN_COUNTER_JS = """
         window.__dlp.drawTimes.push(window.__dlp.drawnAt);
       }
     }
+  };
+  const watch = () => {
+    window.__dlpScan();
     requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
@@ -390,14 +394,16 @@ class Move:
 # for ``quietMs``. Latency = key press -> the later of that run's end and its last redraw (in the
 # page's own clock); ``changed`` says whether the charts' data differ from ``before``. Analyses
 # that fill in later (deferred) are not part of the move. Without any redraw the move settles
-# ``settleMs`` after the last run finished; a rerun too quick for the state attribute to ever
-# show "running" is not counted, so when none was, 30 s after the key press (a rerun can take
-# that long to start on a saturated server).
+# ``settleMs`` after the last run finished; a rerun whose start and end reach the browser
+# together never shows "running" and is not counted: then its redraws alone time the move, and
+# without those the move settles 30 s after the key press (a rerun can take that long to start
+# on a saturated server).
 MOVE_DONE_JS = """
 ([n, before, settleMs, pressedAt, quietMs]) => {
   const app = document.querySelector('[data-testid=stApp]');
   const d = window.__dlp;
   if (!d || app?.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  window.__dlpScan();
   const now = performance.now();
   const finishes = d.finishes.filter(t => t > pressedAt);
   for (const end of finishes) {
@@ -409,10 +415,21 @@ MOVE_DONE_JS = """
     const changed = JSON.stringify(window.__dlpFingerprints()) !== JSON.stringify(before);
     return {changed, latencyMs: last - pressedAt};
   }
+  const draws = d.drawTimes.filter(t => t > pressedAt);
+  if (!finishes.length && draws.length) {
+    // A run whose start and end reached a busy browser together never shows "running".
+    const last = Math.max(...draws);
+    if (now - last < quietMs) return false;
+    if (JSON.stringify(window.__dlpFingerprints()) !== JSON.stringify(before)) {
+      return {changed: true, latencyMs: last - pressedAt};
+    }
+  }
   const quietSince = finishes.length
     ? finishes[finishes.length - 1]
     : pressedAt + Math.max(0, 30000 - settleMs);
-  return now - quietSince > settleMs ? {changed: false, latencyMs: null} : false;
+  if (now - quietSince <= settleMs) return false;
+  const changed = JSON.stringify(window.__dlpFingerprints()) !== JSON.stringify(before);
+  return {changed, latencyMs: changed && finishes.length ? quietSince - pressedAt : null};
 }
 """
 QUIET_MS = 400  # a chart drawn twice (Streamlit re-renders after Plotly's update) is one redraw
