@@ -16,17 +16,11 @@ from ui.figures import l2 as figures
 from ui.i18n import current_lang, labels, t
 from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs import l2 as spec
-from ui.training import CALLS, Splits, data_spec, run, show_run_notices
+from ui.training import Splits, data_spec, run, show_run_notices
 
 page_header("l2")
 st.markdown(t("l2.intro"))
 st.caption(t("l2.preset"))
-
-
-def validation_sweep(config: TrainConfig, grid: tuple[float, ...], data: Splits) -> SweepResult:
-    """§1.4 validation curve: every λ of ``grid`` trained together (core.sweep, batched across models)."""
-    CALLS["sweep"] = CALLS.get("sweep", 0) + 1
-    return train_sweep(data.X_train, data.Y_train, config, "lambd", grid, data.X_dev, data.Y_dev)
 
 
 def sweep_config(config: TrainConfig, m: int, k: int) -> TrainConfig:
@@ -158,13 +152,11 @@ def curve_section(spec_, config: TrainConfig, data: Splits, lang: str) -> None:
     grid = spec.lambda_grid()
     m = data.X_train.shape[1]
     shared = sweep_config(config, m, len(grid))
-    sweep = later(
+    sweep: SweepResult | None = later(  # §1.4 every λ of the grid trained together (core.sweep, batched)
         f"{SCOPE.get()}l2_validation",
         ("l2_validation", spec_, shared, grid),
-        validation_sweep,
-        shared,
-        grid,
-        data,
+        train_sweep,
+        *(data.X_train, data.Y_train, shared, "lambd", grid, data.X_dev, data.Y_dev),
         waiting=t("l2.curve.waiting", k=len(grid)),
     )
     if sweep is None:

@@ -15,18 +15,12 @@ from ui.i18n import current_lang, labels, t
 from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs import l2 as l2_spec
 from ui.specs import why_reg as spec
-from ui.training import CACHE, CALLS, TIME_BUDGET_S, Splits, data_spec, load_splits, run
+from ui.training import CACHE, TIME_BUDGET_S, Splits, data_spec, load_splits, run
 
 ACT = "tanh"
 
 page_header("why_reg")
 st.markdown(t("why_reg.intro"))
-
-
-def lambda_sweep(config: TrainConfig, grid: tuple[float, ...], data: Splits) -> SweepResult:
-    """§1.5 every λ of ``grid`` trained together with tanh units (core.sweep, batched across models)."""
-    CALLS["sweep"] = CALLS.get("sweep", 0) + 1
-    return train_sweep(data.X_train, data.Y_train, config, "lambd", grid, data.X_dev, data.Y_dev)
 
 
 @st.cache_data(**CACHE)
@@ -147,13 +141,11 @@ def body(values) -> dict:
     threshold = float(values["linear_zone"])
     z_section(current.params, data, threshold, lang)
     boundary_section(current.params, data, lang)
-    sweep = later(
+    sweep: SweepResult | None = later(  # §1.5 every λ trained together with tanh units (batched)
         f"{SCOPE.get()}why_reg_sweep",
         ("why_reg_sweep", spec_, shared, grid),
-        lambda_sweep,
-        shared,
-        grid,
-        data,
+        train_sweep,
+        *(data.X_train, data.Y_train, shared, "lambd", grid, data.X_dev, data.Y_dev),
         waiting=t("why_reg.waiting", k=len(grid)),
     )
     if sweep is not None:

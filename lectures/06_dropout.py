@@ -38,11 +38,6 @@ page_header("dropout")
 st.markdown(t("dropout.intro"))
 
 
-def keep_prob_curve(config: TrainConfig, data):
-    """§1.6 validation curve: every value of SWEEP_VALUES trained together (core.sweep, batched)."""
-    return train_sweep(data.X_train, data.Y_train, config, "keep_prob", SWEEP_VALUES, data.X_dev, data.Y_dev)
-
-
 @st.cache_data(**CACHE)
 def activation_means(spec, config: TrainConfig, _params, _X):
     """Activation sizes per layer over N_DRAWS masks (cached by the run that produced ``_params``)."""
@@ -141,12 +136,11 @@ def curve_section(spec, config: TrainConfig, data, kps: tuple[float, ...], lang:
     st.subheader(t("dropout.sec.curve"))
     st.markdown(t("dropout.curve.text", n=len(SWEEP_VALUES)))
     shared = budgeted(curve_config(config), data.X_train.shape[1])
-    curve = later(
+    curve = later(  # §1.6 every keep_prob of SWEEP_VALUES trained together (core.sweep, batched)
         f"{SCOPE.get()}dropout_curve",
         ("dropout_curve", spec, shared),
-        keep_prob_curve,
-        shared,
-        data,
+        train_sweep,
+        *(data.X_train, data.Y_train, shared, "keep_prob", SWEEP_VALUES, data.X_dev, data.Y_dev),
         waiting=t("dropout.curve.training", n=len(SWEEP_VALUES)),
     )
     if curve is None:

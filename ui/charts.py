@@ -130,6 +130,8 @@ DEFAULT_LABELS: dict[str, str] = {
 }
 
 _MARGIN = {"l": 55, "r": 20, "t": 60, "b": 45}
+# Horizontal legend under the plot, clear of the x-axis title (Plotly widens the bottom margin).
+LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.24, "xanchor": "left", "x": 0}
 
 
 def _labels(labels: Mapping[str, str] | None) -> ChainMap:
@@ -157,7 +159,7 @@ def _style(fig: go.Figure, title: str | None, height: int) -> go.Figure:
         title={"text": title or "", "x": 0.02, "xanchor": "left"},
         height=height,
         margin=_MARGIN,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     return fig
 
@@ -398,7 +400,10 @@ def learning_curves_figure(
         fig.add_annotation(x=mark_iteration, xref="x", yref="y domain", y=1.0, yanchor="bottom",
                            text=f"{mark_label or L['best_dev_iteration']} ({mark_iteration})",
                            showarrow=False, font={"size": 11, "color": MARK_COLOR})
-    return _style(fig, title, 380)
+    _style(fig, title, 380)
+    if title:  # a figure title above the subplot titles needs room of its own
+        fig.update_layout(margin={"t": 90})
+    return fig
 
 
 # --------------------------------------------------------------------------- per-layer charts

@@ -7,19 +7,24 @@ for one to three seconds even when the learner only wanted to see the decision b
 one background worker, shows a note where the chart will be, and polls in a small fragment
 that reruns the page once the result is there (everything else is cached by then).
 
-One worker per server process: a class of sessions cannot pile analyses onto the cores, and a
-session that moves on cancels its own analyses that have not started. Results are kept by key
-in a small LRU next to Streamlit's caches. ``DLP_DEFERRED=sync`` (the page tests) computes in
-the script run instead, so a single ``AppTest.run()`` sees the finished page.
+One worker *process* per server (a ``forkserver`` child, so the Python lock of the server is not
+shared: the page's own rerun keeps its core while an analysis trains on the other), so a class
+of sessions cannot pile analyses onto the cores either; a session that moves on cancels its
+own analyses that have not started. ``fn`` must therefore be importable (a ``core`` function)
+and its arguments picklable. Results are kept by key in a small LRU next to Streamlit's
+caches. ``DLP_DEFERRED=sync`` (the page tests) computes in the script run instead, so a single
+``AppTest.run()`` sees the finished page.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -30,8 +35,9 @@ T = TypeVar("T")
 POLL_S = 0.3
 MAX_KEPT = 64
 
-_EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dlp-deferred")
 _LOCK = threading.Lock()
+_POOL: Executor | None = None
+STARTED: Counter[str] = Counter()  # jobs started, by function name (tests: "was it recomputed?")
 _JOBS: OrderedDict[Hashable, Future] = OrderedDict()
 _LATEST: dict[tuple[str, str], Hashable] = {}  # (session, slot) -> the key it asked for last
 
@@ -39,6 +45,31 @@ _LATEST: dict[tuple[str, str], Hashable] = {}  # (session, slot) -> the key it a
 def synchronous() -> bool:
     """True when analyses run inside the script run (``DLP_DEFERRED=sync``, set by the page tests)."""
     return os.environ.get("DLP_DEFERRED", "").strip().lower() == "sync"
+
+
+def _executor() -> Executor:
+    """The background worker, started on first use (and again if it died)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("forkserver"))
+    return _POOL
+
+
+def _start(fn: Callable[..., T], args: tuple) -> Future:
+    global _POOL
+    STARTED[fn.__name__] += 1
+    if synchronous():
+        return _run_now(fn, args)
+    try:
+        return _executor().submit(fn, *args)
+    except BrokenProcessPool:  # the worker died (killed, out of memory): a fresh one
+        _POOL = None
+        return _executor().submit(fn, *args)
+
+
+def _broken(job: Future) -> bool:
+    """The job was lost with its worker process (not an error of the analysis itself)."""
+    return job.done() and not job.cancelled() and isinstance(job.exception(), BrokenProcessPool)
 
 
 def _session() -> str:
@@ -61,8 +92,9 @@ def submit(slot: str, key: Hashable, fn: Callable[..., T], *args: Any) -> Future
             if stale is not None and stale.cancel():
                 del _JOBS[previous]
         job = _JOBS.get(key)
-        if job is None or job.cancelled():  # a failed job stays: its error shows, no retry loop
-            job = _run_now(fn, args) if synchronous() else _EXECUTOR.submit(fn, *args)
+        if job is None or job.cancelled() or _broken(job):  # a failed job stays: no retry loop
+
+            job = _start(fn, args)
             _JOBS[key] = job
         _JOBS.move_to_end(key)
         while len(_JOBS) > MAX_KEPT:
@@ -97,6 +129,12 @@ def _rerun_when_done(job: Future) -> None:
             st.rerun()
 
     poll()
+
+
+def use_executor(executor: Executor | None) -> None:
+    """Run background jobs on ``executor`` (tests hold a thread pool's worker); None: the default."""
+    global _POOL
+    _POOL = executor
 
 
 def clear() -> None:

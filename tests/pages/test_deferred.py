@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -32,20 +33,25 @@ def wait_for_jobs(timeout: float = 120.0) -> None:
 
 @pytest.fixture
 def background(monkeypatch):
-    """The server's mode: analyses in the background worker."""
+    """The server's mode: analyses in the background worker (a thread here, so a test can hold it;
+    test_the_worker_process_gives_the_inline_result covers the real worker process)."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    deferred.use_executor(pool)
     monkeypatch.setenv("DLP_DEFERRED", "background")
     monkeypatch.setattr(ui.i18n, "DEFAULT_LANG", "en")
     monkeypatch.setattr(training, "TIME_BUDGET_S", 600.0)
     monkeypatch.setattr(spec, "SWEEP_TIME_BUDGET_S", 600.0)
     deferred.clear()
-    yield
+    yield pool
     wait_for_jobs_quietly()
     deferred.clear()
+    deferred.use_executor(None)
+    pool.shutdown()
 
 
 def test_the_curve_fills_in_after_the_background_run(background):
     gate = threading.Event()
-    deferred._EXECUTOR.submit(gate.wait, 60)  # hold the worker: the first run must not see the curve
+    background.submit(gate.wait, 60)  # hold the worker: the first run must not see the curve
     at = run_page(SCRIPT, query={"n_iter": "300"})
     assert_ok(at)
     assert CURVE not in titles(at)
@@ -61,7 +67,7 @@ def test_the_curve_fills_in_after_the_background_run(background):
 
 def test_moving_on_cancels_the_analysis_that_has_not_started(background):
     gate = threading.Event()
-    deferred._EXECUTOR.submit(gate.wait, 60)
+    background.submit(gate.wait, 60)
     at = run_page(SCRIPT, query={"n_iter": "300"})
     first = dict(deferred._JOBS)
     assert len(first) == 1
@@ -89,3 +95,27 @@ def wait_for_jobs_quietly() -> None:
     for job in list(deferred._JOBS.values()):
         with contextlib.suppress(Exception):  # a failure is what a test looks at, not the teardown
             job.result(timeout=60)
+
+
+def test_the_worker_process_gives_the_inline_result(monkeypatch):
+    """The real background worker (a forkserver process): same sweep as inline, bit for bit."""
+    import numpy as np
+
+    from core.datasets import make_dataset
+    from core.sweep import train_sweep
+    from core.train import TrainConfig
+
+    monkeypatch.setenv("DLP_DEFERRED", "background")
+    deferred.clear()
+    deferred.use_executor(None)
+    data = make_dataset("moons", 80, seed=3, noise_rate=0.1)
+    config = TrainConfig(layer_dims=(2, 6, 1), num_iterations=60, learning_rate=0.5, record_every=10)
+    args = (data.X, data.Y, config, "lambd", (0.0, 0.1, 1.0))
+    job = deferred.submit("slot", ("process-test", config), train_sweep, *args)
+    remote = job.result(timeout=120)
+    local = train_sweep(*args)
+    np.testing.assert_array_equal(remote.train_errors, local.train_errors)
+    for a, b in zip(remote.params, local.params, strict=True):
+        for key in a:
+            np.testing.assert_array_equal(a[key], b[key])
+    deferred.clear()

@@ -14,7 +14,7 @@ import ui.i18n
 from core.sweep import train_sweep
 from core.train import train
 from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page, widget
-from ui import training
+from ui import deferred, training
 from ui.controls import extremes
 from ui.figures import l2 as figures
 from ui.specs import controls_of
@@ -257,11 +257,11 @@ def test_validation_curve_marks_current_and_best_and_matches_the_run(monkeypatch
 
 def test_rerun_without_a_training_change_does_not_retrain(monkeypatch):
     at = open_page(monkeypatch, query={"n_iter": "400"})
-    calls = dict(training.CALLS)
+    calls, sweeps = dict(training.CALLS), deferred.STARTED["train_sweep"]
     widget(at, "n_iter").set_value(400).run()
-    assert calls == training.CALLS
+    assert calls == training.CALLS and deferred.STARTED["train_sweep"] == sweeps
     widget(at, "width").set_value(20).run()
-    assert training.CALLS["sweep"] == calls["sweep"] + 1
+    assert deferred.STARTED["train_sweep"] == sweeps + 1
 
 
 def test_divergence_is_shown_as_a_result(monkeypatch):

@@ -13,7 +13,7 @@ import ui.i18n
 from core.sweep import train_sweep
 from core.train import train
 from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page, widget
-from ui import training
+from ui import deferred, training
 from ui.controls import extremes
 from ui.figures import why_reg as figures
 from ui.specs import controls_of
@@ -176,14 +176,14 @@ def test_regularization_lowers_dev_error_and_gap_with_tanh(monkeypatch):
 
 def test_zone_control_redraws_without_retraining(monkeypatch):
     at = open_page(monkeypatch)
-    calls = dict(training.CALLS)
+    calls, sweeps = dict(training.CALLS), deferred.STARTED["train_sweep"]
     share = metric(at, "Layer 1")
     widget(at, "linear_zone").set_value(1.0).run()
     assert_ok(at)
-    assert calls == training.CALLS
+    assert calls == training.CALLS and deferred.STARTED["train_sweep"] == sweeps
     assert metric(at, "Layer 1") > share
     widget(at, "width").set_value(20).run()
-    assert training.CALLS["sweep"] == calls["sweep"] + 1
+    assert deferred.STARTED["train_sweep"] == sweeps + 1
 
 
 def test_the_page_model_is_the_one_train_gives(monkeypatch):

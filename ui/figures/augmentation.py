@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, TEMPLATE, TRAIN_COLOR
+from ui.charts import DEV_COLOR, LEGEND_BELOW, TEMPLATE, TRAIN_COLOR
 
 DEFAULT_LABELS = {
     "errors_title": "Train and dev error of the three models",
@@ -59,7 +59,7 @@ def errors_figure(
         height=360,
         title={"text": L["errors_title"], "x": 0.02, "xanchor": "left"},
         margin={"l": 55, "r": 20, "t": 60, "b": 45},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     fig.update_yaxes(title_text=L["error_axis"], tickformat=".0%", rangemode="tozero")
     return fig

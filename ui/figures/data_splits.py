@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, PALETTE, TEMPLATE, TRAIN_COLOR
+from ui.charts import DEV_COLOR, LEGEND_BELOW, MARK_COLOR, PALETTE, TEMPLATE, TRAIN_COLOR
 
 TEST_COLOR = PALETTE[2]
 SET_COLORS = {"train": TRAIN_COLOR, "dev": DEV_COLOR, "test": TEST_COLOR}
@@ -48,7 +48,7 @@ def _style(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
         title={"text": title, "x": 0.02, "xanchor": "left"},
         height=height,
         margin={"l": 60, "r": 20, "t": 60, "b": 45},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     return fig
 

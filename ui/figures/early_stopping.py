@@ -10,7 +10,15 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, SERIES_COLORS, TEMPLATE, TRAIN_COLOR, learning_curves_figure
+from ui.charts import (
+    DEV_COLOR,
+    LEGEND_BELOW,
+    MARK_COLOR,
+    SERIES_COLORS,
+    TEMPLATE,
+    TRAIN_COLOR,
+    learning_curves_figure,
+)
 
 DEFAULT_LABELS = {
     "dev_minimum": "dev minimum",
@@ -39,7 +47,7 @@ def _style(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
         title={"text": title, "x": 0.02, "xanchor": "left"},
         height=height,
         margin={"l": 55, "r": 20, "t": 60, "b": 45},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     return fig
 

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from core.gradcheck import BUG_THRESHOLD, OK_THRESHOLD
 from core.gradcheck_demos import CheckCost, Localization
-from ui.charts import MARK_COLOR
+from ui.charts import LEGEND_BELOW, MARK_COLOR
 from ui.figures.numerical_grad import LIGHT_TEMPLATE
 
 VERDICT_COLORS = {"ok": "#009E73", "check": "#E69F00", "bug": "#D55E00"}
@@ -70,7 +70,7 @@ def _figure(data: list, title: str, height: int, legend: bool = True, **layout) 
         "height": height,
         "margin": {"l": 60, "r": 20, "t": 60, "b": 45},
         "showlegend": legend,
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
+        "legend": dict(LEGEND_BELOW),
     }
     return go.Figure(data=data, layout={**base, **layout})
 

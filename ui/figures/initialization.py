@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, SERIES_COLORS, TEMPLATE
+from ui.charts import DEV_COLOR, LEGEND_BELOW, SERIES_COLORS, TEMPLATE
 
 DEFAULT_LABELS = {
     "violin_title": "Activations a[l] of every hidden layer at initialization",
@@ -42,7 +42,7 @@ def _style(fig: go.Figure, title: str, height: int) -> go.Figure:
         title={"text": title, "x": 0.02, "xanchor": "left"},
         height=height,
         margin={"l": 60, "r": 20, "t": 60, "b": 45},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     return fig
 

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import charts
-from ui.charts import DEV_COLOR, MARK_COLOR, TRAIN_COLOR
+from ui.charts import DEV_COLOR, LEGEND_BELOW, MARK_COLOR, TRAIN_COLOR
 
 DEFAULT_LABELS = {
     "cost_terms_title": "Cost J with and without the penalty",
@@ -45,7 +45,7 @@ def _style(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
         title={"text": title, "x": 0.02, "xanchor": "left"},
         height=height,
         margin={"l": 55, "r": 20, "t": 60, "b": 45},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     return fig
 

@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts import CLASS_COLORS, DEV_COLOR, MARK_COLOR, SERIES_COLORS, TEMPLATE, TRAIN_COLOR
+from ui.charts import CLASS_COLORS, DEV_COLOR, LEGEND_BELOW, MARK_COLOR, SERIES_COLORS, TEMPLATE, TRAIN_COLOR
 
 DEFAULT_LABELS = {
     "class_0": "class 0",
@@ -58,7 +58,7 @@ def _style(fig: go.Figure, title: str, height: int = 400) -> go.Figure:
         title={"text": title, "x": 0.02, "xanchor": "left"},
         height=height,
         margin={"l": 60, "r": 20, "t": 60, "b": 45},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     return fig
 

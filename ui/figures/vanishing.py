@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE
+from ui.charts import DEV_COLOR, LEGEND_BELOW, MARK_COLOR, TEMPLATE
 
 DEFAULT_LABELS = {
     "linear_title": "First unit of a[l], layer by layer",
@@ -114,7 +114,7 @@ def linear_layers_figure(
         title={"text": Lb["linear_title"], "x": 0.02, "xanchor": "left"},
         height=380,
         margin={"l": 60, "r": 20, "t": 60, "b": 45},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     return fig
 
@@ -183,6 +183,6 @@ def output_vs_depth_figure(
         title={"text": Lb["depth_title"], "x": 0.02, "xanchor": "left"},
         height=400,
         margin={"l": 60, "r": 20, "t": 60, "b": 45},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     return fig

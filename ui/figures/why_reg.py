@@ -16,7 +16,7 @@ from plotly.subplots import make_subplots
 
 from core.network import forward_propagation
 from ui import charts
-from ui.charts import CLASS_COLORS, MARK_COLOR, PROBABILITY_COLORSCALE, SERIES_COLORS
+from ui.charts import CLASS_COLORS, LEGEND_BELOW, MARK_COLOR, PROBABILITY_COLORSCALE, SERIES_COLORS
 
 DEFAULT_LABELS = {
     "z_title": "Pre-activations z over the tanh curve",
@@ -51,7 +51,7 @@ def _style(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
         title={"text": title, "x": 0.02, "xanchor": "left"},
         height=height,
         margin={"l": 55, "r": 20, "t": 70, "b": 45},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "xanchor": "left", "x": 0},
+        legend=dict(LEGEND_BELOW),
     )
     return fig
 
