@@ -6,11 +6,12 @@ from core.early_stopping import model_summary, patience_stop, total_weight_norm
 from core.train import train
 from ui import charts
 from ui.compare import page_body
+from ui.deferred import later
 from ui.figures import early_stopping as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import chart, page_header, seed, show_code
+from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs.early_stopping import ACTIVATION, NOISE, RATIOS, M, train_config
-from ui.training import data_spec, run, show_run_notices
+from ui.training import budgeted, data_spec, run, show_run_notices
 
 page_header("early_stopping")
 st.markdown(t("early_stopping.intro"))
@@ -43,13 +44,15 @@ def curves_section(result, best: int, patience: int, L: dict) -> None:
 
 
 def norm_section(result, best: int, summaries: list[dict], lambd: float, L: dict) -> None:
-    """‖W‖_F growing over iterations, with the L2 model's final norm for reference."""
+    """‖W‖_F growing over iterations, with the L2 model's final norm for reference (once it is in)."""
     st.subheader(t("early_stopping.sec.norm"))
     h = result.history
     total = total_weight_norm(h)
-    l2_norm = summaries[2]["weight_norm"]
+    l2_norm = summaries[2]["weight_norm"] if len(summaries) > 2 else None
     chart(figures.weight_norm_figure(h, total, best, l2_norm, lambd, labels=L), key="norms")
     best_norm, final_norm = summaries[0]["weight_norm"], summaries[1]["weight_norm"]
+    if l2_norm is None:
+        return
     st.caption(
         t(
             "early_stopping.norm.caption",
@@ -61,10 +64,11 @@ def norm_section(result, best: int, summaries: list[dict], lambd: float, L: dict
     )
 
 
-def models_section(models: list[tuple], data, L: dict) -> None:
-    """The three models side by side: boundary over the training points, train/dev error and ‖W‖_F each."""
+def models_section(models: list[tuple], data, L: dict, waiting: str) -> None:
+    """The three models side by side: boundary over the training points, train/dev error and ‖W‖_F each
+    (the L2 model trains in the background and takes the third column when it is done)."""
     st.subheader(t("early_stopping.sec.models"))
-    for col, (name, params, summary, key) in zip(st.columns(3), models, strict=True):
+    for col, (name, params, summary, key) in zip(st.columns(3), models, strict=False):
         fig = charts.decision_boundary_figure(
             params, ACTIVATION, data.X_train, data.Y_train, labels=L, resolution=45, show_misclassified=False
         )
@@ -78,9 +82,25 @@ def models_section(models: list[tuple], data, L: dict) -> None:
                     norm=summary["weight_norm"],
                 )
             )
+    if len(models) < 3:
+        st.caption(f":material/hourglass_top: {waiting}")
+        return
     st.caption(t("early_stopping.models.caption"))
     names = [m[0] for m in models]
     chart(figures.models_errors_figure(names, [m[2] for m in models], labels=L), key="models")
+
+
+def l2_model(spec, values, data):
+    """§1.8 the L2 model to set against early stopping, trained on the background worker."""
+    config = train_config(values["iterations"], seed(), lambd=values["lambd"])
+    config = budgeted(config, data.X_train.shape[1])
+    return later(
+        f"{SCOPE.get()}early_stopping_l2",
+        ("early_stopping_l2", spec, config),
+        train,
+        *(data.X_train, data.Y_train, config, None, data.X_dev, data.Y_dev),
+        waiting=t("early_stopping.l2.waiting"),
+    )
 
 
 def body(values):
@@ -89,10 +109,7 @@ def body(values):
     spec = data_spec(values["dataset"], M, seed(), noise_rate=NOISE, ratios=RATIOS)
     config = train_config(values["iterations"], seed())
     result, data = run(spec, config)
-    l2, _ = run(spec, train_config(values["iterations"], seed(), lambd=values["lambd"]))
     show_run_notices(result, values["iterations"])
-    if l2.diverged:
-        show_run_notices(l2, values["iterations"])
     if result.best_params is None:
         st.error(t("early_stopping.no_dev_minimum"))
         return {"train_error": float("nan"), "dev_error": float("nan")}
@@ -102,12 +119,17 @@ def body(values):
     models = [
         (t("early_stopping.model.early", it=best), result.best_params, "boundary_early"),
         (t("early_stopping.model.full", it=its), result.final_params, "boundary_full"),
-        (t("early_stopping.model.l2", lambd=values["lambd"], it=its), l2.params, "boundary_l2"),
     ]
-    models = [(name, p, model_summary(p, *args), key) for name, p, key in models]
     curves_section(result, best, values["patience"], L)
+    l2 = l2_model(spec, values, data)
+    if l2 is not None:
+        if l2.diverged:
+            show_run_notices(l2, values["iterations"])
+        name = t("early_stopping.model.l2", lambd=values["lambd"], it=its)
+        models.append((name, l2.params, "boundary_l2"))
+    models = [(name, p, model_summary(p, *args), key) for name, p, key in models]
     norm_section(result, best, [m[2] for m in models], values["lambd"], L)
-    models_section(models, data, L)
+    models_section(models, data, L, t("early_stopping.l2.waiting"))
     early = models[0][2]
     return {"train_error": early["train_error"], "dev_error": early["dev_error"]}
 

@@ -1,6 +1,10 @@
 """Strings of the §1.8 early-stopping page: {key: (English, 中文)}."""
 
 STRINGS = {
+    "early_stopping.l2.waiting": (
+        "The L2 model trains in the background; it takes its place beside the other two in a moment.",
+        "L2 模型正在后台训练，稍后会出现在另外两个模型旁边。",
+    ),
     "early_stopping.intro": (
         "Gradient descent starts from small random weights, and every step can make them larger. Early "
         "on the network can only draw simple boundaries; the longer it trains, the more it bends the "
