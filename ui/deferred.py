@@ -39,7 +39,8 @@ _LOCK = threading.Lock()
 _POOL: Executor | None = None
 STARTED: Counter[str] = Counter()  # jobs started, by function name (tests: "was it recomputed?")
 _JOBS: OrderedDict[Hashable, Future] = OrderedDict()
-_LATEST: dict[tuple[str, str], Hashable] = {}  # (session, slot) -> the key it asked for last
+_LATEST: OrderedDict[tuple[str, str], Hashable] = OrderedDict()  # (session, slot) -> its last key
+MAX_SLOTS = 4096  # sessions come and go all term: forget the oldest slots
 
 
 def synchronous() -> bool:
@@ -87,6 +88,9 @@ def submit(slot: str, key: Hashable, fn: Callable[..., T], *args: Any) -> Future
         owner = (_session(), slot)
         previous = _LATEST.get(owner)
         _LATEST[owner] = key
+        _LATEST.move_to_end(owner)
+        while len(_LATEST) > MAX_SLOTS:
+            _LATEST.popitem(last=False)
         if previous is not None and previous != key:
             stale = _JOBS.get(previous)
             if stale is not None and stale.cancel():

@@ -119,3 +119,13 @@ def test_the_worker_process_gives_the_inline_result(monkeypatch):
         for key in a:
             np.testing.assert_array_equal(a[key], b[key])
     deferred.clear()
+
+
+def test_slots_of_old_sessions_are_forgotten(monkeypatch):
+    monkeypatch.setattr(deferred, "MAX_SLOTS", 3)
+    deferred.clear()
+    for i in range(10):
+        assert deferred.submit(f"slot{i}", ("key", i), abs, -i).result() == i  # sync mode: inline
+    assert len(deferred._LATEST) == 3
+    assert deferred.STARTED["abs"] >= 10
+    deferred.clear()
