@@ -97,7 +97,6 @@ def submit(slot: str, key: Hashable, fn: Callable[..., T], *args: Any) -> Future
                 del _JOBS[previous]
         job = _JOBS.get(key)
         if job is None or job.cancelled() or _broken(job):  # a failed job stays: no retry loop
-
             job = _start(fn, args)
             _JOBS[key] = job
         _JOBS.move_to_end(key)
