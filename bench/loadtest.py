@@ -153,14 +153,13 @@ async def run_session(browser, url: str, report: SessionReport, start: Start, it
             if not (LOW <= expected + step <= HIGH) or abs(expected + step - report.start) > WALK:
                 step = -step
             before = await page.evaluate("() => window.__dlpFingerprints()")
-            done = await page.evaluate("() => window.__dlp.done")
             thumb = page.locator(f".st-key-{KEY} input[type=range]").first
             await thumb.focus()
             pressed_at = await page.evaluate("() => performance.now()")
             started = time.perf_counter()
             await page.keyboard.press("ArrowRight" if step > 0 else "ArrowLeft")
             handle = await page.wait_for_function(
-                kit.MOVE_DONE_JS, arg=[done, before, 2000, pressed_at, kit.QUIET_MS], timeout=120_000
+                kit.MOVE_DONE_JS, arg=[before, 2000, pressed_at, kit.QUIET_MS], timeout=120_000
             )
             result = await handle.json_value()
             elapsed = time.perf_counter() - started

@@ -43,8 +43,7 @@ VIEWPORT = {"width": 1400, "height": 1000}
 RUN_COUNTER_JS = """
 (() => {
   if (window.__dlp) return;
-  window.__dlp = {runs: 0, done: 0, finishedAt: 0, drawnAt: 0, draws: 0,
-                  starts: [], finishes: [], drawTimes: []};
+  window.__dlp = {done: 0, starts: [], finishes: [], drawTimes: []};
   // A chart is redrawn when Streamlit hands Plotly a new data array: note when, once per frame.
   // (Cheap enough to leave on; hashing the charts' data happens once per move, at the end.)
   // Animation frames can be throttled (many sessions in one browser): each wait scans too.
@@ -53,9 +52,7 @@ RUN_COUNTER_JS = """
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
       if (gd.data && !drawn.has(gd.data)) {
         drawn.add(gd.data);
-        window.__dlp.drawnAt = performance.now();
-        window.__dlp.draws += 1;
-        window.__dlp.drawTimes.push(window.__dlp.drawnAt);
+        window.__dlp.drawTimes.push(performance.now());
       }
     }
   };
@@ -68,13 +65,11 @@ RUN_COUNTER_JS = """
     for (const r of records) {
       const state = r.target.getAttribute('data-test-script-state');
       if (state === 'running') {
-        window.__dlp.runs += 1;
         window.__dlp.starts.push(performance.now());
       }
       if (state === 'notRunning' && r.oldValue && r.oldValue !== 'notRunning') {
         window.__dlp.done += 1;
-        window.__dlp.finishedAt = performance.now();
-        window.__dlp.finishes.push(window.__dlp.finishedAt);
+        window.__dlp.finishes.push(performance.now());
       }
     }
   }).observe(document, {attributes: true, attributeOldValue: true, subtree: true,
@@ -399,7 +394,7 @@ class Move:
 # without those the move settles 30 s after the key press (a rerun can take that long to start
 # on a saturated server).
 MOVE_DONE_JS = """
-([n, before, settleMs, pressedAt, quietMs]) => {
+([before, settleMs, pressedAt, quietMs]) => {
   const app = document.querySelector('[data-testid=stApp]');
   const d = window.__dlp;
   if (!d || app?.getAttribute('data-test-script-state') !== 'notRunning') return false;
@@ -445,13 +440,12 @@ def timed_move(
     False.
     """
     before = fingerprints(page)
-    done = runs_done(page)
     pressed_at = page.evaluate("() => performance.now()")
     start = time.perf_counter()
     press_slider(page, key, direction)
     handle = page.wait_for_function(
         MOVE_DONE_JS,
-        arg=[done, before, settle * 1000, pressed_at, QUIET_MS],
+        arg=[before, settle * 1000, pressed_at, QUIET_MS],
         timeout=timeout * 1000,
         polling=50,
     )

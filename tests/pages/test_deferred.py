@@ -24,10 +24,13 @@ def titles(at) -> list[str]:
     return [s["layout"].get("title", {}).get("text", "") for s in chart_specs(at)]
 
 
-def wait_for_jobs(timeout: float = 120.0) -> None:
+def wait_for_jobs(timeout: float = 120.0, quietly: bool = False) -> None:
+    """Until every job is done; ``quietly``: a failed job is what a test looks at, not an error here."""
     deadline = time.monotonic() + timeout
     for job in list(deferred._JOBS.values()):
-        if not job.cancelled():
+        if job.cancelled():
+            continue
+        with contextlib.suppress(*((Exception,) if quietly else ())):
             job.result(timeout=max(1.0, deadline - time.monotonic()))
 
 
@@ -43,7 +46,7 @@ def background(monkeypatch):
     monkeypatch.setattr(spec, "SWEEP_TIME_BUDGET_S", 600.0)
     deferred.clear()
     yield pool
-    wait_for_jobs_quietly()
+    wait_for_jobs(quietly=True)
     deferred.clear()
     deferred.use_executor(None)
     pool.shutdown()
@@ -86,15 +89,9 @@ def test_a_failing_analysis_surfaces_in_the_page(background, monkeypatch):
 
     monkeypatch.setattr(core.sweep, "train_sweep", broken)  # the page imports it on every run
     at = run_page(SCRIPT, query={"n_iter": "300"})
-    wait_for_jobs_quietly()
+    wait_for_jobs(quietly=True)
     at.run()
     assert at.exception  # the app's own message (details are redacted by the server config)
-
-
-def wait_for_jobs_quietly() -> None:
-    for job in list(deferred._JOBS.values()):
-        with contextlib.suppress(Exception):  # a failure is what a test looks at, not the teardown
-            job.result(timeout=60)
 
 
 def test_the_worker_process_gives_the_inline_result(monkeypatch):
