@@ -46,6 +46,9 @@ PROBABILITY_COLORSCALE: list[list] = [[0.0, CLASS_COLORS[0]], [0.5, "#FFFFFF"], 
 # A light template with plotly_white's look: applying the full "plotly_white" (hundreds of
 # trace defaults, deep-copied on every figure) cost ~50 ms per figure on every rerun.
 TEMPLATE = "lab"
+# No default template: a figure names its own, and ui.plotly_wire folds it into the layout before
+# it is sent (Streamlit validates the sent dict, which would otherwise add plotly's default back).
+pio.templates.default = None
 pio.templates[TEMPLATE] = go.layout.Template(
     layout={
         "paper_bgcolor": "white",

@@ -128,9 +128,10 @@ def chart(fig, key: str) -> None:
     so the two halves never collide.
     """
     from ui.charts import CONFIG, CONFIG_SVG
+    from ui.plotly_wire import sendable
 
     if presenting():
         fig.update_layout(height=int((fig.layout.height or 450) * 1.4), font={"size": 20})
     config = CONFIG_SVG if st.session_state.get("svg_export") else CONFIG
     # theme=None: the figure's own template ("lab"); Streamlit's theme merge doubled the redraw.
-    st.plotly_chart(fig, config=config, key=f"{SCOPE.get()}{key}", theme=None)
+    st.plotly_chart(sendable(fig), config=config, key=f"{SCOPE.get()}{key}", theme=None)

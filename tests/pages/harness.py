@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
+
+from ui.plotly_wire import SENT_RTOL, plain_arrays, read_spec
+
+__all__ = ["SENT_RTOL"]  # the tolerance for chart data against computed values, re-exported
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -78,7 +82,17 @@ def assert_ok(at: AppTest) -> None:
 
 def chart_specs(at: AppTest) -> list[dict]:
     """Every Plotly chart on the page as its JSON figure."""
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return [read_spec(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def arr(value) -> np.ndarray:
+    """A trace array of a sent chart as floats (None -> NaN), in its shape (2-D for a heatmap's z).
+
+    ``ui.plotly_wire`` sends plain lists with 7 significant digits; compare computed values with
+    ``rtol=SENT_RTOL``. Base64 typed arrays (plotly.py's own form) are decoded too.
+    """
+    values = np.array(plain_arrays(value), dtype=object)
+    return np.where(np.equal(values, None), np.nan, values).astype(float)
 
 
 def widget(at: AppTest, key: str):

@@ -1,7 +1,6 @@
 """§1.1 page: both languages, extremes, counts and intervals of the lecture's splits, the mismatch demo
 and the train/dev-only case."""
 
-import base64
 import inspect
 
 import numpy as np
@@ -9,7 +8,7 @@ import pytest
 
 import ui.i18n
 from core.estimates import wilson_interval
-from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page, widget
+from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
 from ui.controls import extremes
 from ui.specs import controls_of
 
@@ -25,13 +24,6 @@ def page(monkeypatch):
         return run_page(SCRIPT, query=query, lang=lang)
 
     return open_page
-
-
-def arr(value) -> np.ndarray:
-    """A trace array from Plotly JSON (plain list or base64 typed array)."""
-    if isinstance(value, dict) and "bdata" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).astype(float)
-    return np.array(value, dtype=float)
 
 
 def counts_of(at) -> dict:

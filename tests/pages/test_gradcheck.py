@@ -1,6 +1,5 @@
 """§1.13–§1.14 page: both languages, extremes, planted bugs found, correct backprop passes, §1.14 demos."""
 
-import base64
 import inspect
 
 import numpy as np
@@ -9,7 +8,7 @@ import pytest
 import core.gradcheck as gc
 from core.gradcheck_demos import NetSpec, build_problem, expected_blocks
 from core.network import ACTIVATIONS
-from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page, widget
+from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
 from ui.controls import extremes
 from ui.specs import controls_of
 
@@ -25,12 +24,6 @@ def page():
         return run_page(SCRIPT, query=query, lang=lang)
 
     return open_page
-
-
-def arr(value) -> np.ndarray:
-    if isinstance(value, dict) and "bdata" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).astype(float)
-    return np.array([np.nan if v is None else v for v in value], dtype=float)
 
 
 def figure(at, role: str) -> dict:

@@ -3,7 +3,6 @@ the cost with and without the penalty, weight decay, L1 vs L2, the batched valid
 
 from __future__ import annotations
 
-import base64
 import inspect
 
 import numpy as np
@@ -13,7 +12,7 @@ import pytest
 import ui.i18n
 from core.sweep import train_sweep
 from core.train import train
-from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page, widget
+from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
 from ui import deferred, training
 from ui.controls import extremes
 from ui.figures import l2 as figures
@@ -34,15 +33,6 @@ def open_page(monkeypatch, query=None, lang="en", budgets: bool = False):
     at = run_page(SCRIPT, query=query, lang=lang)
     assert_ok(at)
     return at
-
-
-def arr(value) -> np.ndarray:
-    """A Plotly JSON array (plain list or base64 typed array) as floats."""
-    if isinstance(value, dict) and "bdata" in value:
-        data = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).astype(float)
-        shape = value.get("shape")
-        return data.reshape([int(n) for n in str(shape).split(",")]) if shape else data
-    return np.array(value, dtype=float)
 
 
 def figure(at, title: str, exact: bool = False) -> dict:

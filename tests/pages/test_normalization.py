@@ -1,14 +1,13 @@
 """§1.9 normalizing inputs page: both languages, every control at its extremes, contours elongated vs
 round, the learning-rate story, and the dev-statistics pitfall."""
 
-import base64
 import inspect
 
-import numpy as np
 import pytest
 
 import ui.i18n
 from core import normalization_demo as nd
+from tests.pages.harness import arr as values
 from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page, widget
 from ui.controls import extremes
 from ui.specs import controls_of
@@ -44,17 +43,6 @@ def metric(at, label_part):
 def trace(spec, **meta):
     """The first trace whose ``meta`` has these items."""
     return next(d for d in spec["data"] if all(d.get("meta", {}).get(k) == v for k, v in meta.items()))
-
-
-def values(data):
-    """Plotly JSON sends NumPy arrays as base64 typed arrays; decode either form."""
-    if isinstance(data, dict) and "bdata" in data:
-        arr = np.frombuffer(base64.b64decode(data["bdata"]), dtype=np.dtype(data["dtype"]))
-        shape = data.get("shape")
-        if isinstance(shape, str):  # "20, 40"
-            shape = tuple(int(n) for n in shape.split(","))
-        return arr.reshape(shape) if shape is not None else arr
-    return np.asarray(data, dtype=float)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

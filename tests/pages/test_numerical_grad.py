@@ -1,13 +1,12 @@
 """§1.12 page: both languages, extremes, secants, the log-log slopes and the round-off regime."""
 
-import base64
 import inspect
 
 import numpy as np
 import pytest
 
 from core.gradcheck import two_sided_difference
-from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page, widget
+from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
 from ui.controls import extremes
 from ui.specs import controls_of
 
@@ -22,13 +21,6 @@ def page():
         return run_page(SCRIPT, query=query, lang=lang)
 
     return open_page
-
-
-def arr(value) -> np.ndarray:
-    """A trace array from Plotly JSON (plain list or base64 typed array)."""
-    if isinstance(value, dict) and "bdata" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).astype(float)
-    return np.array([np.nan if v is None else v for v in value], dtype=float)
 
 
 def trace(spec: dict, role: str, panel: str | None = None) -> dict:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from core import deep_nets as dn
-from tests.pages.harness import chart_specs, english_leaks, widget
+from tests.pages.harness import SENT_RTOL, chart_specs, english_leaks, widget
 from tests.pages.test_normalization import at_extremes, figure, metric, open_page, trace, values
 
 PAGE = "lectures/10_vanishing_exploding.py"
@@ -43,7 +43,7 @@ def test_depth_150_with_a_1_5(monkeypatch, lang):
     assert at.success  # float64 holds 1.5^149 ≈ 1.7e26
     spec = chart_specs(at)[0]
     computed = values(trace(spec, series="computed")["y"])
-    np.testing.assert_allclose(computed, dn.deep_linear_theory(1.5, 150), rtol=1e-12)
+    np.testing.assert_allclose(computed, dn.deep_linear_theory(1.5, 150), rtol=SENT_RTOL)
     assert not spec["layout"].get("annotations")  # nothing out of range
     if lang == "zh":
         assert english_leaks(at) == []

@@ -3,7 +3,6 @@ boundary getting shorter (simpler) as λ grows, the zone control not retraining,
 
 from __future__ import annotations
 
-import base64
 import inspect
 
 import numpy as np
@@ -12,7 +11,7 @@ import pytest
 import ui.i18n
 from core.sweep import train_sweep
 from core.train import train
-from tests.pages.harness import assert_ok, chart_specs, english_leaks, run_page, widget
+from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
 from ui import deferred, training
 from ui.controls import extremes
 from ui.figures import why_reg as figures
@@ -30,14 +29,6 @@ def open_page(monkeypatch, query=None, lang="en"):
     at = run_page(SCRIPT, query=query, lang=lang)
     assert_ok(at)
     return at
-
-
-def arr(value) -> np.ndarray:
-    if isinstance(value, dict) and "bdata" in value:
-        data = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).astype(float)
-        shape = value.get("shape")
-        return data.reshape([int(n) for n in str(shape).split(",")]) if shape else data
-    return np.array(value, dtype=float)
 
 
 def figure(at, title: str) -> dict:
