@@ -56,66 +56,87 @@ def page_labels(lang: str) -> dict:
     return {**labels("chart.", lang), **labels("why_reg.chart.", lang)}
 
 
-def z_section(params, data: Splits, threshold: float, lang: str) -> list[float]:
-    """z of each hidden layer over the tanh curve; returns the near-linear share per layer."""
+def z_section(params, data: Splits, threshold: float, lang: str, run_key: tuple) -> list[float]:
+    """z of each hidden layer over the tanh curve; returns the near-linear share per layer.
+
+    ``run_key`` names the run (data spec and config): the figure is kept for it (ui.shell.chart).
+    """
     st.subheader(t("why_reg.sec.z"))
     zs = figures.pre_activations(params, data.X_train, ACT)
     shares = [figures.linear_share(z, threshold) for z in zs]
     cols = st.columns(len(shares))
     for l, (col, share) in enumerate(zip(cols, shares, strict=True), start=1):
         col.metric(t("why_reg.metric.share", l=l, threshold=threshold), f"{share:.0%}")
-    chart(figures.z_over_tanh_figure(zs, threshold, labels=page_labels(lang)), key="why_z")
+    chart(
+        lambda: figures.z_over_tanh_figure(zs, threshold, labels=page_labels(lang)),
+        key="why_z",
+        inputs=(run_key, threshold),
+    )
     st.caption(t("why_reg.z.caption"))
     return shares
 
 
 def trend_section(sweep: SweepResult, keys: tuple, data: Splits, threshold: float, current: float, lang: str):
-    """The near-linear share and the boundary length against λ, from every model of the sweep."""
+    """The near-linear share and the boundary length against λ, from every model of the sweep.
+
+    ``keys`` (data spec, sweep config) name the sweep: its figures are kept for them.
+    """
     st.subheader(t("why_reg.sec.share"))
     L = page_labels(lang)
-    shares = figures.linear_shares(sweep.params, data.X_train, threshold, ACT)
-    series = {L["share_series"].format(l=l + 1): shares[:, l] for l in range(shares.shape[1])}
-    title = L["share_title"].format(threshold=threshold)
-    fig = figures.over_lambda_figure(
-        sweep.values, series, current, title, L["share_axis"], percent=True, labels=L
-    )
-    chart(fig, key="why_share")
+
+    def shares_figure():
+        shares = figures.linear_shares(sweep.params, data.X_train, threshold, ACT)
+        series = {L["share_series"].format(l=l + 1): shares[:, l] for l in range(shares.shape[1])}
+        title = L["share_title"].format(threshold=threshold)
+        return figures.over_lambda_figure(
+            sweep.values, series, current, title, L["share_axis"], percent=True, labels=L
+        )
+
+    chart(shares_figure, key="why_share", inputs=(keys, threshold, current))
     st.caption(t("why_reg.share.caption", k=len(sweep)))
-    lengths = boundary_lengths(*keys, sweep, data)
-    fig = figures.over_lambda_figure(
-        sweep.values, {L["length_series"]: lengths}, current, L["length_title"], L["length_axis"], labels=L
-    )
-    chart(fig, key="why_length")
+
+    def lengths_figure():
+        lengths = boundary_lengths(*keys, sweep, data)
+        series = {L["length_series"]: lengths}
+        return figures.over_lambda_figure(
+            sweep.values, series, current, L["length_title"], L["length_axis"], labels=L
+        )
+
+    chart(lengths_figure, key="why_length", inputs=(keys, current))
     st.caption(t("why_reg.length.caption"))
 
 
-def boundary_section(params, data: Splits, lang: str) -> None:
+def boundary_section(params, data: Splits, lang: str, run_key: tuple) -> None:
     st.subheader(t("why_reg.sec.boundaries"))
     chart(
-        charts.decision_boundary_figure(
+        lambda: charts.decision_boundary_figure(
             params, ACT, data.X_train, data.Y_train, data.X_dev, data.Y_dev, labels=labels("chart.", lang)
         ),
         key="why_boundary",
+        inputs=run_key,
     )
     st.caption(t("why_reg.current.caption"))
 
 
-def multiples_section(sweep: SweepResult, data: Splits, lang: str) -> None:
-    """The boundary at a few λ of the sweep, side by side."""
+def multiples_section(sweep: SweepResult, data: Splits, lang: str, sweep_key: tuple) -> None:
+    """The boundary at a few λ of the sweep, side by side (kept for ``sweep_key``)."""
     values = list(sweep.values)
     picked = [values.index(v) for v in spec.SHOWN_LAMBDAS]
     L = page_labels(lang)
     names = [L["panel"].format(value=format_number(v)) for v in spec.SHOWN_LAMBDAS]
-    fig = figures.boundaries_figure(
-        [sweep.params[i] for i in picked],
-        spec.SHOWN_LAMBDAS,
-        ACT,
-        data.X_train,
-        data.Y_train,
-        labels=L,
-        panel_names=names,
+    chart(
+        lambda: figures.boundaries_figure(
+            [sweep.params[i] for i in picked],
+            spec.SHOWN_LAMBDAS,
+            ACT,
+            data.X_train,
+            data.Y_train,
+            labels=L,
+            panel_names=names,
+        ),
+        key="why_boundaries",
+        inputs=sweep_key,
     )
-    chart(fig, key="why_boundaries")
     st.caption(t("why_reg.boundaries.caption"))
 
 
@@ -139,18 +160,20 @@ def body(values) -> dict:
     cols[0].metric(t("metric.train_error"), f"{errors['train_error']:.1%}")
     cols[1].metric(t("metric.dev_error"), f"{errors['dev_error']:.1%}")
     threshold = float(values["linear_zone"])
-    z_section(current.params, data, threshold, lang)
-    boundary_section(current.params, data, lang)
+    run_key = (spec_, replace(shared, lambd=lam))
+    z_section(current.params, data, threshold, lang, run_key)
+    boundary_section(current.params, data, lang, run_key)
+    sweep_key = ("why_reg_sweep", spec_, shared, grid)
     sweep: SweepResult | None = later(  # §1.5 every λ trained together with tanh units (batched)
         f"{SCOPE.get()}why_reg_sweep",
-        ("why_reg_sweep", spec_, shared, grid),
+        sweep_key,
         train_sweep,
         *(data.X_train, data.Y_train, shared, "lambd", grid, data.X_dev, data.Y_dev),
         waiting=t("why_reg.waiting", k=len(grid)),
     )
     if sweep is not None:
         sweep_notices(sweep)
-        multiples_section(sweep, data, lang)
+        multiples_section(sweep, data, lang, sweep_key)
         trend_section(sweep, (spec_, shared), data, threshold, lam, lang)
     return errors
 

@@ -20,6 +20,9 @@ from __future__ import annotations
 import base64
 import json
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 
 import numpy as np
 import plotly.graph_objects as go
@@ -176,9 +179,31 @@ class SentFigure(go.Figure):
         return self._sent
 
 
-def sendable(fig: go.Figure) -> SentFigure:
-    """What ``ui.shell.chart`` passes to ``st.plotly_chart``."""
-    return SentFigure(wire_spec(fig))
+# Sent specs by their inputs (ui.shell.chart's ``inputs``), newest last; shared by all sessions.
+MAX_KEPT = 96
+_KEPT: OrderedDict[Hashable, dict] = OrderedDict()
+_KEPT_LOCK = threading.Lock()
+
+
+def sendable(build: Callable[[], go.Figure], same: Hashable | None = None) -> SentFigure:
+    """What ``ui.shell.chart`` passes to ``st.plotly_chart``: ``build()`` as a wire spec.
+
+    With ``same`` (a key naming everything the figure depends on), the spec is kept, and the next
+    call with an equal key reuses it without building the figure.
+    """
+    if same is None:
+        return SentFigure(wire_spec(build()))
+    with _KEPT_LOCK:
+        spec = _KEPT.get(same)
+        if spec is not None:
+            _KEPT.move_to_end(same)
+            return SentFigure(spec)
+    spec = wire_spec(build())
+    with _KEPT_LOCK:
+        _KEPT[same] = spec
+        while len(_KEPT) > MAX_KEPT:
+            _KEPT.popitem(last=False)
+    return SentFigure(spec)
 
 
 def read_spec(text: str) -> dict:

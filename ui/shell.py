@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from contextvars import ContextVar
 from urllib.parse import urlencode
 
@@ -121,17 +121,26 @@ def show_code(*functions: Callable) -> None:
 SCOPE: ContextVar[str] = ContextVar("chart_scope", default="")  # "A"/"B" inside an A/B body
 
 
-def chart(fig, key: str) -> None:
+def chart(fig, key: str, inputs: Hashable | None = None) -> None:
     """Draw a Plotly figure with the export buttons; taller in presenter mode.
 
     ``key`` names the chart on its page; inside an A/B comparison it is prefixed with A or B
-    so the two halves never collide.
+    so the two halves never collide. ``fig`` is a figure, or a function that builds one: then
+    ``inputs`` — everything the figure depends on besides the language, hashable — lets a rerun
+    with the same inputs (a slider moved back) send the kept figure without building it again.
     """
     from ui.charts import CONFIG, CONFIG_SVG
     from ui.plotly_wire import sendable
 
-    if presenting():
-        fig.update_layout(height=int((fig.layout.height or 450) * 1.4), font={"size": 20})
+    large = presenting()
+
+    def build():
+        figure = fig() if callable(fig) else fig
+        if large:
+            figure.update_layout(height=int((figure.layout.height or 450) * 1.4), font={"size": 20})
+        return figure
+
+    same = None if inputs is None else (key, inputs, large, st.session_state.get("lang"))
     config = CONFIG_SVG if st.session_state.get("svg_export") else CONFIG
     # theme=None: the figure's own template ("lab"); Streamlit's theme merge doubled the redraw.
-    st.plotly_chart(sendable(fig), config=config, key=f"{SCOPE.get()}{key}", theme=None)
+    st.plotly_chart(sendable(build, same), config=config, key=f"{SCOPE.get()}{key}", theme=None)

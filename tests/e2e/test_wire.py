@@ -71,9 +71,10 @@ def figures():
     for script in PAGES:
         drawn = []
 
-        def capture(fig, send=wire.sendable, drawn=drawn):
+        def capture(build, same=None, send=wire.sendable, drawn=drawn):
+            fig = build()
             drawn.append(go.Figure(fig))  # a copy: the page may change its figure afterwards
-            return send(fig)
+            return send(lambda: fig)
 
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(wire, "sendable", capture)  # ui.shell.chart looks it up on each call
@@ -98,7 +99,7 @@ def plotly_page(browser):
 @pytest.fixture(scope="module")
 def sent():
     """(name, figure, sent spec) for every figure."""
-    return [(name, fig, wire.sendable(fig).to_dict()) for name, fig in figures()]
+    return [(name, fig, wire.wire_spec(fig)) for name, fig in figures()]
 
 
 def test_a_sent_chart_is_not_redrawn_by_a_second_react(plotly_page, sent):

@@ -124,7 +124,7 @@ def test_decision_boundary_traces_hold_the_inputs(data, run) -> None:
     X, Y, Xd, Yd = data
     fig = C.decision_boundary_figure(run.params, "relu", X, Y, Xd, Yd)
     heat, contour = fig.data[0], fig.data[1]
-    assert isinstance(heat, go.Heatmap) and heat.zsmooth == "best" and (heat.zmin, heat.zmax) == (0.0, 1.0)
+    assert isinstance(heat, go.Heatmap) and heat.zsmooth == "fast" and (heat.zmin, heat.zmax) == (0.0, 1.0)
     xs, ys, G = C.decision_grid([X, Xd], 60)
     np.testing.assert_allclose(heat.x, xs)
     np.testing.assert_allclose(heat.y, ys)

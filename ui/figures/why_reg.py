@@ -313,6 +313,7 @@ def boundaries_figure(
                 z=z,
                 zmin=0,
                 zmax=1,
+                zsmooth="fast",  # the browser scales the grid smoothly (cheap)
                 colorscale=PROBABILITY_COLORSCALE,
                 showscale=False,
                 opacity=0.65,
