@@ -47,33 +47,44 @@ def metrics_row(result, data: Splits) -> dict:
     return errors
 
 
-def fit_section(result, data: Splits, lang: str) -> None:
+def fit_section(result, data: Splits, lang: str, run_key: tuple) -> None:
+    """The boundary, kept for ``run_key`` (the run's data spec and config; ui.shell.chart)."""
     st.subheader(t("l2.sec.fit"))
-    fig = charts.decision_boundary_figure(
-        result.params,
-        "relu",
-        data.X_train,
-        data.Y_train,
-        data.X_dev,
-        data.Y_dev,
-        labels=labels("chart.", lang),
+    chart(
+        lambda: charts.decision_boundary_figure(
+            result.params,
+            "relu",
+            data.X_train,
+            data.Y_train,
+            data.X_dev,
+            data.Y_dev,
+            labels=labels("chart.", lang),
+        ),
+        key="l2_boundary",
+        inputs=run_key,
     )
-    chart(fig, key="l2_boundary")
     st.caption(t("l2.boundary.caption"))
 
 
-def cost_section(result, config: TrainConfig, lang: str) -> None:
+def cost_section(result, config: TrainConfig, lang: str, run_key: tuple) -> None:
     """Train/dev error and the cost with and without the penalty over the iterations (§1.4 debugging J)."""
     st.subheader(t("l2.sec.cost"))
     h = result.history
     left, right = st.columns(2)
     with left:
-        fig = charts.learning_curves_figure(
-            h, labels=labels("chart.", lang), metrics=("error",), title=t("l2.chart.errors_title")
+        chart(
+            lambda: charts.learning_curves_figure(
+                h, labels=labels("chart.", lang), metrics=("error",), title=t("l2.chart.errors_title")
+            ),
+            key="l2_errors",
+            inputs=run_key,
         )
-        chart(fig, key="l2_errors")
     with right:
-        chart(figures.cost_terms_figure(h, config.penalty, labels=page_labels(lang)), key="l2_cost")
+        chart(
+            lambda: figures.cost_terms_figure(h, config.penalty, labels=page_labels(lang)),
+            key="l2_cost",
+            inputs=run_key,
+        )
     st.caption(t("l2.cost.caption"))
     up, ce_up = figures.rises(h["cost"]), figures.rises(h["cost_no_penalty"])
     if up.size:
@@ -85,9 +96,13 @@ def cost_section(result, config: TrainConfig, lang: str) -> None:
         st.info(t("l2.cost.ce_rises", n=ce_up.size))
 
 
-def decay_section(result, config: TrainConfig, m: int, lang: str) -> None:
+def decay_section(result, config: TrainConfig, m: int, lang: str, run_key: tuple) -> None:
     st.subheader(t("l2.sec.norms"))
-    chart(charts.norms_over_iterations_figure(result.history, labels=labels("chart.", lang)), key="l2_norms")
+    chart(
+        lambda: charts.norms_over_iterations_figure(result.history, labels=labels("chart.", lang)),
+        key="l2_norms",
+        inputs=run_key,
+    )
     st.caption(t("l2.norms.caption"))
     alpha, lam, n = config.learning_rate, config.lambd, config.num_iterations
     step = alpha * lam / m
@@ -117,7 +132,7 @@ def decay_section(result, config: TrainConfig, m: int, lang: str) -> None:
         st.warning(t("l2.decay.overshoot"))
 
 
-def l1_section(result, config: TrainConfig, spec_, m: int, lang: str) -> None:
+def l1_section(result, config: TrainConfig, spec_, m: int, lang: str, run_key: tuple) -> None:
     """Train the other penalty at the same λ and compare the weight histograms."""
     st.subheader(t("l2.sec.l1"))
     if config.lambd == 0:  # no penalty at all: the other network is this one
@@ -128,10 +143,12 @@ def l1_section(result, config: TrainConfig, spec_, m: int, lang: str) -> None:
         (result.params, other.params) if config.penalty == "l2" else (other.params, result.params)
     )
     tolerance = config.learning_rate * config.lambd / m
-    fig = figures.weights_histogram_figure(
-        figures.all_weights(l2_params), figures.all_weights(l1_params), tolerance, labels=page_labels(lang)
+    weights = (figures.all_weights(l2_params), figures.all_weights(l1_params))
+    chart(
+        lambda: figures.weights_histogram_figure(*weights, tolerance, labels=page_labels(lang)),
+        key="l2_weights",
+        inputs=run_key,
     )
-    chart(fig, key="l2_weights")
     st.caption(t("l2.l1.caption"))
     if config.lambd == 0:
         st.info(t("l2.l1.same"))
@@ -152,9 +169,10 @@ def curve_section(spec_, config: TrainConfig, data: Splits, lang: str) -> None:
     grid = spec.lambda_grid()
     m = data.X_train.shape[1]
     shared = sweep_config(config, m, len(grid))
+    sweep_key = ("l2_validation", spec_, shared, grid)
     sweep: SweepResult | None = later(  # §1.4 every λ of the grid trained together (core.sweep, batched)
         f"{SCOPE.get()}l2_validation",
-        ("l2_validation", spec_, shared, grid),
+        sweep_key,
         train_sweep,
         *(data.X_train, data.Y_train, shared, "lambd", grid, data.X_dev, data.Y_dev),
         waiting=t("l2.curve.waiting", k=len(grid)),
@@ -167,16 +185,19 @@ def curve_section(spec_, config: TrainConfig, data: Splits, lang: str) -> None:
         last = int(sweep.history["iteration"].max())
         st.warning(t("l2.curve.time_budget", seconds=spec.SWEEP_TIME_BUDGET_S, iteration=last))
     best = sweep.best_index
-    fig = charts.validation_curve_figure(
-        sweep.values,
-        sweep.train_errors,
-        sweep.dev_errors,
-        current=config.lambd,
-        best=None if best is None else float(sweep.values[best]),
-        labels=labels("chart.", lang),
-        x_title=t("l2.chart.lambda_axis"),
+    chart(
+        lambda: charts.validation_curve_figure(
+            sweep.values,
+            sweep.train_errors,
+            sweep.dev_errors,
+            current=config.lambd,
+            best=None if best is None else float(sweep.values[best]),
+            labels=labels("chart.", lang),
+            x_title=t("l2.chart.lambda_axis"),
+        ),
+        key="l2_validation",
+        inputs=(sweep_key, config.lambd),
     )
-    chart(fig, key="l2_validation")
     st.caption(t("l2.curve.caption", k=len(grid)))
     if sweep.diverged.any():
         st.warning(t("l2.curve.diverged", n=int(sweep.diverged.sum())))
@@ -215,10 +236,11 @@ def body(values) -> dict:
     used = result.config  # as trained: iterations capped by the work budget
     m = data.X_train.shape[1]
     errors = metrics_row(result, data)
-    fit_section(result, data, lang)
-    cost_section(result, used, lang)
-    decay_section(result, used, m, lang)
-    l1_section(result, config, spec_, m, lang)
+    run_key = (spec_, config)  # what the run and so every figure of it follow from
+    fit_section(result, data, lang, run_key)
+    cost_section(result, used, lang, run_key)
+    decay_section(result, used, m, lang, run_key)
+    l1_section(result, config, spec_, m, lang, run_key)
     curve_section(spec_, used, data, lang)
     return errors
 

@@ -50,45 +50,55 @@ def chart_labels(lang: str) -> dict:
     return {**labels("chart.", lang), **labels("dropout.chart.", lang)}
 
 
-def training_section(result, base, data, lang: str) -> None:
-    """The two boundaries (both drawn without dropout) with their errors, then the two cost curves."""
+def training_section(result, base, data, lang: str, run_keys: tuple) -> None:
+    """The two boundaries (both drawn without dropout) with their errors, then the two cost curves.
+
+    ``run_keys`` name the two runs (data spec and config each): the figures are kept for them.
+    """
     st.subheader(t("dropout.sec.train"))
     L = chart_labels(lang)
-    for col, res, title, key in zip(
+    for col, res, title, key, run_key in zip(
         st.columns(2),
         (result, base),
         ("dropout.boundary_with", "dropout.boundary_without"),
         ("boundary", "boundary_plain"),
+        run_keys,
         strict=True,
     ):
-        fig = charts.decision_boundary_figure(
-            res.params,
-            ACTIVATION,
-            data.X_train,
-            data.Y_train,
-            data.X_dev,
-            data.Y_dev,
-            labels=L,
-            resolution=50,
-        )
+
+        def boundary(res=res, title=title):
+            fig = charts.decision_boundary_figure(
+                res.params,
+                ACTIVATION,
+                data.X_train,
+                data.Y_train,
+                data.X_dev,
+                data.Y_dev,
+                labels=L,
+                resolution=50,
+            )
+            return figures.side_by_side(fig, t(title))
+
         with col:
-            chart(figures.side_by_side(fig, t(title)), key=key)
+            chart(boundary, key=key, inputs=run_key)
             final = res.history.iloc[-1]
             a, b = st.columns(2)
             a.metric(t("metric.train_error"), f"{final['train_error']:.1%}")
             b.metric(t("metric.dev_error"), f"{final['dev_error']:.1%}")
     st.caption(t("dropout.boundary.caption"))
-    chart(figures.cost_figure(result.history, base.history, labels=L), key="cost")
+    chart(lambda: figures.cost_figure(result.history, base.history, labels=L), key="cost", inputs=run_keys)
     up, steps = cost_increases(result.history)
     up0, steps0 = cost_increases(base.history)
     st.caption(t("dropout.cost.caption", up=up, steps=steps, up0=up0, steps0=steps0))
 
 
-def masks_section(means, kps: tuple[float, ...], lang: str) -> None:
+def masks_section(means, kps: tuple[float, ...], lang: str, run_key: tuple) -> None:
     """§1.6 inverted dropout made visible: activation sizes with and without ÷ keep_prob."""
     st.subheader(t("dropout.sec.masks"))
     st.markdown(t("dropout.masks.text", draws=N_DRAWS))
-    chart(figures.activation_means_figure(means, labels=chart_labels(lang)), key="means")
+    chart(
+        lambda: figures.activation_means_figure(means, labels=chart_labels(lang)), key="means", inputs=run_key
+    )
     if min(kps) >= 1.0:
         if means["inverted"].equals(means["no_dropout"]):
             st.caption(t("dropout.masks.off"))
@@ -136,9 +146,10 @@ def curve_section(spec, config: TrainConfig, data, kps: tuple[float, ...], lang:
     st.subheader(t("dropout.sec.curve"))
     st.markdown(t("dropout.curve.text", n=len(SWEEP_VALUES)))
     shared = budgeted(curve_config(config), data.X_train.shape[1])
+    curve_key = ("dropout_curve", spec, shared)
     curve = later(  # §1.6 every keep_prob of SWEEP_VALUES trained together (core.sweep, batched)
         f"{SCOPE.get()}dropout_curve",
-        ("dropout_curve", spec, shared),
+        curve_key,
         train_sweep,
         *(data.X_train, data.Y_train, shared, "keep_prob", SWEEP_VALUES, data.X_dev, data.Y_dev),
         waiting=t("dropout.curve.training", n=len(SWEEP_VALUES)),
@@ -147,18 +158,21 @@ def curve_section(spec, config: TrainConfig, data, kps: tuple[float, ...], lang:
         return
     same = len(set(kps)) == 1
     L = chart_labels(lang)
-    fig = charts.validation_curve_figure(
-        curve.values,
-        curve.train_errors,
-        curve.dev_errors,
-        current=kps[0] if same else None,
-        labels=L,
-        log_x=False,
-        x_title=L["keep_prob_axis"],
-        title=L["curve_title"],
-    )
-    fig.update_layout(legend={"y": -0.3}, margin={"b": 90})  # below the axis title
-    chart(fig, key="curve")
+
+    def curve_figure():
+        fig = charts.validation_curve_figure(
+            curve.values,
+            curve.train_errors,
+            curve.dev_errors,
+            current=kps[0] if same else None,
+            labels=L,
+            log_x=False,
+            x_title=L["keep_prob_axis"],
+            title=L["curve_title"],
+        )
+        return fig.update_layout(legend={"y": -0.3}, margin={"b": 90})  # below the axis title
+
+    chart(curve_figure, key="curve", inputs=(curve_key, kps[0] if same else None))
     best = curve.best_index
     if best is not None:
         st.caption(
@@ -183,12 +197,15 @@ def body(values):
     spec = data_spec(values["dataset"], M, seed(), noise_rate=NOISE, ratios=RATIOS)
     config = train_config(values["iterations"], kps, values["kp0"], seed())
     result, data = run(spec, config)
-    base, _ = run(spec, replace(config, keep_prob=1.0, input_keep_prob=1.0))
+    base_config = replace(config, keep_prob=1.0, input_keep_prob=1.0)
+    base, _ = run(spec, base_config)
     show_run_notices(result, values["iterations"])
     if base.diverged and not result.diverged:
         show_run_notices(base, values["iterations"])
-    training_section(result, base, data, lang)
-    masks_section(activation_means(spec, result.config, result.params, data.X_train), kps, lang)
+    run_keys = ((spec, config), (spec, base_config))  # each figure follows from these runs
+    training_section(result, base, data, lang, run_keys)
+    means = activation_means(spec, result.config, result.params, data.X_train)
+    masks_section(means, kps, lang, run_keys[0])
     where_section(kps, lang)
     curve_section(spec, config, data, kps, lang)
     final = result.history.iloc[-1]

@@ -58,32 +58,39 @@ def table_section(name: str, table) -> None:
         st.info(t("augmentation.all_valid", dataset=dataset), icon=":material/info:")
 
 
-def runs_section(runs: list[tuple], data, L: dict) -> None:
-    """Three boundaries over the training points and their copies, their errors, and the error bars."""
+def runs_section(runs: list[tuple], data, L: dict, same: tuple) -> None:
+    """Three boundaries over the training points and their copies, their errors, and the error bars.
+
+    ``same`` names what the runs follow from (data spec, config, transform): figures are kept for it.
+    """
     st.subheader(t("augmentation.sec.runs"))
     for col, (title, run, _, key) in zip(st.columns(3), runs, strict=True):
-        extra = (run.X_new, run.Y_new, None) if run.X_new.shape[1] else None
-        fig = charts.decision_boundary_figure(
-            run.result.params,
-            ACTIVATION,
-            data.X_train,
-            data.Y_train,
-            data.X_dev,
-            data.Y_dev,
-            labels=L,
-            resolution=45,
-            extra_points=extra,
-            show_misclassified=False,
-        )
-        # The dev points set a common frame for the three pictures but are not drawn.
-        fig.update_traces(visible=False, selector=lambda tr: (tr.meta or {}).get("role") == "dev")
+
+        def boundary(run=run, title=title):
+            extra = (run.X_new, run.Y_new, None) if run.X_new.shape[1] else None
+            fig = charts.decision_boundary_figure(
+                run.result.params,
+                ACTIVATION,
+                data.X_train,
+                data.Y_train,
+                data.X_dev,
+                data.Y_dev,
+                labels=L,
+                resolution=45,
+                extra_points=extra,
+                show_misclassified=False,
+            )
+            # The dev points set a common frame for the three pictures but are not drawn.
+            fig.update_traces(visible=False, selector=lambda tr: (tr.meta or {}).get("role") == "dev")
+            return figures.side_by_side(fig, title, height=360)
+
         with col:
-            chart(figures.side_by_side(fig, title, height=360), key=key)
+            chart(boundary, key=key, inputs=same)
             n = data.X_train.shape[1] + run.X_new.shape[1]
             st.caption(t("augmentation.run.stats", train=run.train_error, dev=run.dev_error, n=n))
     st.caption(t("augmentation.runs.caption"))
     chart(
-        figures.errors_figure(
+        lambda: figures.errors_figure(
             [r[0] for r in runs],
             [r[1].train_error for r in runs],
             [r[1].dev_error for r in runs],
@@ -91,6 +98,7 @@ def runs_section(runs: list[tuple], data, L: dict) -> None:
             labels=L,
         ),
         key="errors",
+        inputs=same,
     )
 
 
@@ -155,7 +163,7 @@ def body(values):
         (chosen, augmented_run(spec, config, (transform,), data), bad, "boundary_chosen"),
     ]
     table_section(name, table)
-    runs_section(runs, data, L)
+    runs_section(runs, data, L, (spec, config, transform))
     verdicts(name, transform, runs, table)
     chosen_run = runs[2][1]
     return {"train_error": chosen_run.train_error, "dev_error": chosen_run.dev_error}

@@ -21,12 +21,19 @@ def chart_labels(lang: str) -> dict:
     return {**labels("chart.", lang), **labels("early_stopping.chart.", lang)}
 
 
-def curves_section(result, best: int, patience: int, L: dict) -> None:
-    """Train/dev error over iterations with the dev minimum and the patience stop marked."""
+def curves_section(result, best: int, patience: int, L: dict, same: tuple) -> None:
+    """Train/dev error over iterations with the dev minimum and the patience stop marked.
+
+    ``same`` names what the page's figures follow from (runs and λ): they are kept for it.
+    """
     st.subheader(t("early_stopping.sec.curves"))
     h = result.history
     stop, kept = patience_stop(h, patience)
-    chart(figures.error_curves_figure(h, best, stop, patience, labels=L), key="curves")
+    chart(
+        lambda: figures.error_curves_figure(h, best, stop, patience, labels=L),
+        key="curves",
+        inputs=(same, patience),
+    )
     final = h.iloc[-1]
     st.caption(
         t(
@@ -43,13 +50,17 @@ def curves_section(result, best: int, patience: int, L: dict) -> None:
         st.caption(t("early_stopping.patience.stop", patience=patience, stop=stop, kept=kept))
 
 
-def norm_section(result, best: int, summaries: list[dict], lambd: float, L: dict) -> None:
+def norm_section(result, best: int, summaries: list[dict], lambd: float, L: dict, same: tuple) -> None:
     """‖W‖_F growing over iterations, with the L2 model's final norm for reference (once it is in)."""
     st.subheader(t("early_stopping.sec.norm"))
     h = result.history
     total = total_weight_norm(h)
     l2_norm = summaries[2]["weight_norm"] if len(summaries) > 2 else None
-    chart(figures.weight_norm_figure(h, total, best, l2_norm, lambd, labels=L), key="norms")
+    chart(
+        lambda: figures.weight_norm_figure(h, total, best, l2_norm, lambd, labels=L),
+        key="norms",
+        inputs=(same, l2_norm is None),
+    )
     best_norm, final_norm = summaries[0]["weight_norm"], summaries[1]["weight_norm"]
     if l2_norm is None:
         return
@@ -64,16 +75,21 @@ def norm_section(result, best: int, summaries: list[dict], lambd: float, L: dict
     )
 
 
-def models_section(models: list[tuple], data, L: dict, waiting: str) -> None:
+def models_section(models: list[tuple], data, L: dict, waiting: str, same: tuple) -> None:
     """The three models side by side: boundary over the training points, train/dev error and ‖W‖_F each
     (the L2 model trains in the background and takes the third column when it is done)."""
     st.subheader(t("early_stopping.sec.models"))
     for col, (name, params, summary, key) in zip(st.columns(3), models, strict=False):
-        fig = charts.decision_boundary_figure(
-            params, ACTIVATION, data.X_train, data.Y_train, labels=L, resolution=45, show_misclassified=False
-        )
+
+        def boundary(params=params, name=name):
+            fig = charts.decision_boundary_figure(
+                params, ACTIVATION, data.X_train, data.Y_train, labels=L, resolution=45,
+                show_misclassified=False,
+            )
+            return figures.side_by_side(fig, name, height=360)
+
         with col:
-            chart(figures.side_by_side(fig, name, height=360), key=key)
+            chart(boundary, key=key, inputs=same)
             st.caption(
                 t(
                     "early_stopping.model.stats",
@@ -87,7 +103,8 @@ def models_section(models: list[tuple], data, L: dict, waiting: str) -> None:
         return
     st.caption(t("early_stopping.models.caption"))
     names = [m[0] for m in models]
-    chart(figures.models_errors_figure(names, [m[2] for m in models], labels=L), key="models")
+    summaries = [m[2] for m in models]
+    chart(lambda: figures.models_errors_figure(names, summaries, labels=L), key="models", inputs=same)
 
 
 def l2_model(spec, values, data):
@@ -120,7 +137,8 @@ def body(values):
         (t("early_stopping.model.early", it=best), result.best_params, "boundary_early"),
         (t("early_stopping.model.full", it=its), result.final_params, "boundary_full"),
     ]
-    curves_section(result, best, values["patience"], L)
+    same = ((spec, config), values["lambd"])  # the runs (the L2 one follows from λ) behind each figure
+    curves_section(result, best, values["patience"], L, same)
     l2 = l2_model(spec, values, data)
     if l2 is not None:
         if l2.diverged:
@@ -128,8 +146,8 @@ def body(values):
         name = t("early_stopping.model.l2", lambd=values["lambd"], it=its)
         models.append((name, l2.params, "boundary_l2"))
     models = [(name, p, model_summary(p, *args), key) for name, p, key in models]
-    norm_section(result, best, [m[2] for m in models], values["lambd"], L)
-    models_section(models, data, L, t("early_stopping.l2.waiting"))
+    norm_section(result, best, [m[2] for m in models], values["lambd"], L, same)
+    models_section(models, data, L, t("early_stopping.l2.waiting"), same)
     early = models[0][2]
     return {"train_error": early["train_error"], "dev_error": early["dev_error"]}
 

@@ -113,11 +113,16 @@ result = comparison(m, seed(), iterations, tol)
 chosen, Y = result[case], result["Y"]
 run_ = descent(m, seed(), case, alpha, iterations, tol)
 case_name = t(f"normalization.case.{case}")
+run_key = (m, seed(), case, alpha, iterations, tol)  # the figures of this descent are kept for it
 
 with main:
     st.subheader(t("normalization.data.header"))
     st.caption(t("normalization.data.text"))
-    chart(figs.data_figure(result["raw"].X, result["normalized"].X, Y, labels=L), key="data")
+    chart(
+        lambda: figs.data_figure(result["raw"].X, result["normalized"].X, Y, labels=L),
+        key="data",
+        inputs=(m, seed()),
+    )
     st.markdown(stats_table(result["raw"].X, result["normalized"].X))
 
 st.latex(
@@ -138,7 +143,7 @@ for column, (magnify, w1s, w2s, J) in zip(columns, run_["views"], strict=True):
     )
     with column:
         chart(
-            figs.contour_path_figure(
+            lambda w1s=w1s, w2s=w2s, J=J, title=title, magnify=magnify: figs.contour_path_figure(
                 w1s,
                 w2s,
                 J,
@@ -150,6 +155,7 @@ for column, (magnify, w1s, w2s, J) in zip(columns, run_["views"], strict=True):
                 magnify=magnify,
             ),
             key=f"contour_{magnify:g}",
+            inputs=run_key,
         )
 run_message(run_["costs"], chosen.target, alpha, chosen.stable_rate)
 reached = int(nd.iterations_to_target(run_["costs"][:, None], chosen.target)[0])
@@ -177,10 +183,11 @@ curves += [
 ]
 left, right = st.columns(2)
 with left:
-    chart(figs.cost_curves_figure(curves, target=chosen.target, labels=L), key="curves")
+    target = chosen.target
+    chart(lambda: figs.cost_curves_figure(curves, target=target, labels=L), key="curves", inputs=run_key)
 with right:
     sweeps = [(names[c], result[c].alphas, result[c].final_costs, result[c].stable_rate) for c in nd.CASES]
-    chart(figs.rate_sweep_figure(sweeps, alpha, iterations, labels=L), key="sweep")
+    chart(lambda: figs.rate_sweep_figure(sweeps, alpha, iterations, labels=L), key="sweep", inputs=run_key)
 
 st.subheader(t("normalization.pitfall.header"))
 st.markdown(t("normalization.pitfall.text"))
@@ -197,7 +204,7 @@ error, other = (
 )
 with main:
     chart(
-        figs.pitfall_figure(
+        lambda: figs.pitfall_figure(
             pit["X_train_norm"],
             pit["Y_train"],
             X_dev,
@@ -207,6 +214,7 @@ with main:
             title=t("normalization.pitfall.wrong" if own else "normalization.pitfall.right"),
         ),
         key="pitfall",
+        inputs=(m, seed(), pit_values["dev_m"], pit_values["dev_share"], own),
     )
     cols = st.columns(3)
     cols[0].metric(

@@ -101,13 +101,14 @@ def body(values) -> dict:
 
     st.markdown(f"**{t('initialization.dist.header')}**")
     st.caption(t("initialization.dist.text"))
+    run_key = (spec, config)  # the run, and so each figure of this body, follows from these
     acts = init_activations(spec, config, data)
     hidden = acts[:-1]
-    chart(figs.activation_violin_figure(hidden, labels=L, seed=seed()), key="violins")
+    chart(lambda: figs.activation_violin_figure(hidden, labels=L, seed=seed()), key="violins", inputs=run_key)
     stats = dn.activation_stats(hidden, config.hidden_activation)
     spread_labels = {**chart_labels, "underflow": L["zero_spread"]}  # std 0: all values equal
     chart(
-        charts.per_layer_figure(
+        lambda: charts.per_layer_figure(
             {L["std_series"]: stats["std"].to_numpy()},
             labels=spread_labels,
             kind="line",
@@ -115,6 +116,7 @@ def body(values) -> dict:
             y_title=L["std_axis"],
         ),
         key="spread",
+        inputs=run_key,
     )
     with st.expander(t("initialization.stats.header"), icon=":material/table:"):
         st.dataframe(stats_frame(stats, config.hidden_activation), hide_index=True)
@@ -129,15 +131,23 @@ def body(values) -> dict:
             else t("initialization.series.after", n=last)
         )
         grads[name] = dn.grad_norms_from_history(result.history, -1)
-    chart(charts.gradient_magnitude_by_layer_figure(grads, labels=chart_labels), key="gradients")
+    chart(
+        lambda: charts.gradient_magnitude_by_layer_figure(grads, labels=chart_labels),
+        key="gradients",
+        inputs=run_key,
+    )
     train_error = float(result.history["train_error"].iloc[-1])
     dev_error = float(result.history["dev_error"].iloc[-1])
     cols = st.columns(2)
     cols[0].metric(t("metric.train_error"), f"{train_error:.1%}")
     cols[1].metric(t("metric.dev_error"), f"{dev_error:.1%}")
-    chart(charts.learning_curves_figure(result.history, labels=chart_labels, log_y=True), key="curves")
     chart(
-        charts.decision_boundary_figure(
+        lambda: charts.learning_curves_figure(result.history, labels=chart_labels, log_y=True),
+        key="curves",
+        inputs=run_key,
+    )
+    chart(
+        lambda: charts.decision_boundary_figure(
             result.params,
             config.hidden_activation,
             data.X_train,
@@ -147,10 +157,11 @@ def body(values) -> dict:
             labels=chart_labels,
         ),
         key="boundary",
+        inputs=run_key,
     )
     with np.errstate(all="ignore"):
         a1 = dn.layer_activations(result.final_params, data.X_train, config.hidden_activation)[0]
-    chart(figs.units_heatmap_figure(a1, labels=L), key="units")
+    chart(lambda: figs.units_heatmap_figure(a1, labels=L), key="units", inputs=run_key)
     return {"train_error": train_error, "dev_error": dev_error}
 
 

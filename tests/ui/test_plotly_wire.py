@@ -97,3 +97,28 @@ def test_rounding_keeps_seven_significant_digits(x):
     assert abs(r - x) <= SENT_RTOL * abs(x)
     digits = repr(r).replace("-", "").split("e")[0].replace(".", "").strip("0")
     assert len(digits) <= 7  # a short text on the wire
+
+
+def test_a_kept_spec_is_sent_again_without_building():
+    built = []
+
+    def build():
+        built.append(1)
+        return go.Figure(go.Scatter(x=[1, 2], y=[3, 4]))
+
+    first = sendable(build, ("test-kept", 1)).to_dict()
+    again = sendable(build, ("test-kept", 1)).to_dict()
+    other = sendable(build, ("test-kept", 2)).to_dict()
+    assert len(built) == 2 and again is first and other == first
+    sendable(build).to_dict()  # no key: always built
+    assert len(built) == 3
+
+
+def test_the_kept_specs_are_bounded(monkeypatch):
+    from ui import plotly_wire
+
+    monkeypatch.setattr(plotly_wire, "MAX_KEPT", 3)
+    for i in range(10):
+        sendable(lambda: go.Figure(), ("test-bounded", i))
+    assert len(plotly_wire._KEPT) <= 3
+    assert ("test-bounded", 9) in plotly_wire._KEPT and ("test-bounded", 0) not in plotly_wire._KEPT
