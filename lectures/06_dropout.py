@@ -77,7 +77,7 @@ def training_section(result, base, data, lang: str, run_keys: tuple) -> None:
                 labels=L,
                 resolution=50,
             )
-            return figures.side_by_side(fig, t(title))
+            return charts.side_by_side(fig, t(title))
 
         with col:
             chart(boundary, key=key, inputs=run_key)

@@ -82,7 +82,7 @@ def runs_section(runs: list[tuple], data, L: dict, same: tuple) -> None:
             )
             # The dev points set a common frame for the three pictures but are not drawn.
             fig.update_traces(visible=False, selector=lambda tr: (tr.meta or {}).get("role") == "dev")
-            return figures.side_by_side(fig, title, height=360)
+            return charts.side_by_side(fig, title, height=360)
 
         with col:
             chart(boundary, key=key, inputs=same)

@@ -86,7 +86,7 @@ def models_section(models: list[tuple], data, L: dict, waiting: str, same: tuple
                 params, ACTIVATION, data.X_train, data.Y_train, labels=L, resolution=45,
                 show_misclassified=False,
             )
-            return figures.side_by_side(fig, name, height=360)
+            return charts.side_by_side(fig, name, height=360)
 
         with col:
             chart(boundary, key=key, inputs=same)

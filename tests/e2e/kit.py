@@ -427,7 +427,7 @@ MOVE_DONE_JS = """
   return {changed, latencyMs: changed && finishes.length ? quietSince - pressedAt : null};
 }
 """
-QUIET_MS = 400  # a chart drawn twice (Streamlit re-renders after Plotly's update) is one redraw
+QUIET_MS = 400  # charts of one rerun drawn in turn (and any re-render after Plotly's update) are one redraw
 
 
 def timed_move(

@@ -65,11 +65,3 @@ def errors_figure(
     return fig
 
 
-def side_by_side(fig: go.Figure, title: str, height: int = 320) -> go.Figure:
-    """A decision-boundary figure made compact for a row of two or three: no legend, no colour bar,
-    and the plot fills its column (no equal-aspect constraint)."""
-    fig.update_layout(showlegend=False, height=height, title={"text": title, "font": {"size": 14}})
-    fig.update_layout(margin={"l": 45, "r": 10, "t": 45, "b": 40})
-    fig.update_traces(showscale=False, selector={"type": "heatmap"})
-    fig.update_yaxes(scaleanchor=None)
-    return fig
