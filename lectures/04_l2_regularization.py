@@ -16,7 +16,7 @@ from ui.figures import l2 as figures
 from ui.i18n import current_lang, labels, t
 from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs import l2 as spec
-from ui.training import Splits, data_spec, run, show_run_notices
+from ui.training import Splits, data_spec, progress, run, show_run_notices
 
 page_header("l2")
 st.markdown(t("l2.intro"))
@@ -147,7 +147,7 @@ def l1_section(result, config: TrainConfig, spec_, m: int, lang: str, run_key: t
     chart(
         lambda: figures.weights_histogram_figure(*weights, tolerance, labels=page_labels(lang)),
         key="l2_weights",
-        inputs=run_key,
+        inputs=(run_key, progress(other)),
     )
     st.caption(t("l2.l1.caption"))
     if config.lambd == 0:
@@ -196,7 +196,7 @@ def curve_section(spec_, config: TrainConfig, data: Splits, lang: str) -> None:
             x_title=t("l2.chart.lambda_axis"),
         ),
         key="l2_validation",
-        inputs=(sweep_key, config.lambd),
+        inputs=(sweep_key, progress(sweep), config.lambd),
     )
     st.caption(t("l2.curve.caption", k=len(grid)))
     if sweep.diverged.any():
@@ -236,7 +236,7 @@ def body(values) -> dict:
     used = result.config  # as trained: iterations capped by the work budget
     m = data.X_train.shape[1]
     errors = metrics_row(result, data)
-    run_key = (spec_, config)  # what the run and so every figure of it follow from
+    run_key = (spec_, config, progress(result))  # what the run and so every figure of it follow from
     fit_section(result, data, lang, run_key)
     cost_section(result, used, lang, run_key)
     decay_section(result, used, m, lang, run_key)

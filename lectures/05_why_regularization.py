@@ -15,7 +15,7 @@ from ui.i18n import current_lang, labels, t
 from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs import l2 as l2_spec
 from ui.specs import why_reg as spec
-from ui.training import CACHE, TIME_BUDGET_S, Splits, data_spec, load_splits, run
+from ui.training import CACHE, TIME_BUDGET_S, Splits, data_spec, load_splits, progress, run
 
 ACT = "tanh"
 
@@ -92,7 +92,7 @@ def trend_section(sweep: SweepResult, keys: tuple, data: Splits, threshold: floa
             sweep.values, series, current, title, L["share_axis"], percent=True, labels=L
         )
 
-    chart(shares_figure, key="why_share", inputs=(keys, threshold, current))
+    chart(shares_figure, key="why_share", inputs=(keys, progress(sweep), threshold, current))
     st.caption(t("why_reg.share.caption", k=len(sweep)))
 
     def lengths_figure():
@@ -102,7 +102,7 @@ def trend_section(sweep: SweepResult, keys: tuple, data: Splits, threshold: floa
             sweep.values, series, current, L["length_title"], L["length_axis"], labels=L
         )
 
-    chart(lengths_figure, key="why_length", inputs=(keys, current))
+    chart(lengths_figure, key="why_length", inputs=(keys, progress(sweep), current))
     st.caption(t("why_reg.length.caption"))
 
 
@@ -160,7 +160,7 @@ def body(values) -> dict:
     cols[0].metric(t("metric.train_error"), f"{errors['train_error']:.1%}")
     cols[1].metric(t("metric.dev_error"), f"{errors['dev_error']:.1%}")
     threshold = float(values["linear_zone"])
-    run_key = (spec_, replace(shared, lambd=lam))
+    run_key = (spec_, replace(shared, lambd=lam), progress(current))
     z_section(current.params, data, threshold, lang, run_key)
     boundary_section(current.params, data, lang, run_key)
     sweep_key = ("why_reg_sweep", spec_, shared, grid)
@@ -173,7 +173,7 @@ def body(values) -> dict:
     )
     if sweep is not None:
         sweep_notices(sweep)
-        multiples_section(sweep, data, lang, sweep_key)
+        multiples_section(sweep, data, lang, (sweep_key, progress(sweep)))
         trend_section(sweep, (spec_, shared), data, threshold, lam, lang)
     return errors
 

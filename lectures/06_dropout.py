@@ -32,7 +32,7 @@ from ui.specs.dropout import (
     curve_config,
     train_config,
 )
-from ui.training import CACHE, budgeted, data_spec, run, show_run_notices
+from ui.training import CACHE, budgeted, data_spec, progress, run, show_run_notices
 
 page_header("dropout")
 st.markdown(t("dropout.intro"))
@@ -172,7 +172,7 @@ def curve_section(spec, config: TrainConfig, data, kps: tuple[float, ...], lang:
         )
         return fig.update_layout(legend={"y": -0.3}, margin={"b": 90})  # below the axis title
 
-    chart(curve_figure, key="curve", inputs=(curve_key, kps[0] if same else None))
+    chart(curve_figure, key="curve", inputs=(curve_key, progress(curve), kps[0] if same else None))
     best = curve.best_index
     if best is not None:
         st.caption(
@@ -202,7 +202,7 @@ def body(values):
     show_run_notices(result, values["iterations"])
     if base.diverged and not result.diverged:
         show_run_notices(base, values["iterations"])
-    run_keys = ((spec, config), (spec, base_config))  # each figure follows from these runs
+    run_keys = ((spec, config, progress(result)), (spec, base_config, progress(base)))  # the figures' runs
     training_section(result, base, data, lang, run_keys)
     means = activation_means(spec, result.config, result.params, data.X_train)
     masks_section(means, kps, lang, run_keys[0])

@@ -11,7 +11,7 @@ from ui.figures import augmentation as figures
 from ui.i18n import current_lang, labels, t
 from ui.shell import chart, page_header, seed, show_code
 from ui.specs.augmentation import ACTIVATION, DATA_JITTER, JITTER, M_DEV, ratios, train_config
-from ui.training import CACHE, DataSpec, budgeted, load_splits
+from ui.training import CACHE, DataSpec, budgeted, load_splits, progress
 
 page_header("augmentation")
 st.markdown(t("augmentation.intro"))
@@ -163,7 +163,7 @@ def body(values):
         (chosen, augmented_run(spec, config, (transform,), data), bad, "boundary_chosen"),
     ]
     table_section(name, table)
-    runs_section(runs, data, L, (spec, config, transform))
+    runs_section(runs, data, L, (spec, config, transform, progress(*(r[1].result for r in runs))))
     verdicts(name, transform, runs, table)
     chosen_run = runs[2][1]
     return {"train_error": chosen_run.train_error, "dev_error": chosen_run.dev_error}

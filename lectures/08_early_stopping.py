@@ -11,7 +11,7 @@ from ui.figures import early_stopping as figures
 from ui.i18n import current_lang, labels, t
 from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs.early_stopping import ACTIVATION, NOISE, RATIOS, M, train_config
-from ui.training import budgeted, data_spec, run, show_run_notices
+from ui.training import budgeted, data_spec, progress, run, show_run_notices
 
 page_header("early_stopping")
 st.markdown(t("early_stopping.intro"))
@@ -137,13 +137,14 @@ def body(values):
         (t("early_stopping.model.early", it=best), result.best_params, "boundary_early"),
         (t("early_stopping.model.full", it=its), result.final_params, "boundary_full"),
     ]
-    same = ((spec, config), values["lambd"])  # the runs (the L2 one follows from λ) behind each figure
+    same = ((spec, config, progress(result)), values["lambd"])  # the runs behind each figure (L2: from λ)
     curves_section(result, best, values["patience"], L, same)
     l2 = l2_model(spec, values, data)
     if l2 is not None:
         if l2.diverged:
             show_run_notices(l2, values["iterations"])
         name = t("early_stopping.model.l2", lambd=values["lambd"], it=its)
+        same = (*same, progress(l2))
         models.append((name, l2.params, "boundary_l2"))
     models = [(name, p, model_summary(p, *args), key) for name, p, key in models]
     norm_section(result, best, [m[2] for m in models], values["lambd"], L, same)

@@ -13,7 +13,7 @@ from ui.compare import page_body
 from ui.figures import initialization as figs
 from ui.i18n import current_lang, labels, t
 from ui.shell import chart, page_header, seed, show_code
-from ui.training import CACHE, DataSpec, Splits, data_spec, run, show_run_notices
+from ui.training import CACHE, DataSpec, Splits, data_spec, progress, run, show_run_notices
 
 PAIRING = {"relu": "he", "tanh": "xavier"}  # the usual choice per activation
 MEANT_FOR = {"xavier": "tanh", "he": "relu", "glorot": "tanh"}
@@ -101,7 +101,7 @@ def body(values) -> dict:
 
     st.markdown(f"**{t('initialization.dist.header')}**")
     st.caption(t("initialization.dist.text"))
-    run_key = (spec, config)  # the run, and so each figure of this body, follows from these
+    run_key = (spec, config, progress(result))  # the run, and so each figure of this body, follows from these
     acts = init_activations(spec, config, data)
     hidden = acts[:-1]
     chart(lambda: figs.activation_violin_figure(hidden, labels=L, seed=seed()), key="violins", inputs=run_key)

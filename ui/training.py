@@ -108,6 +108,15 @@ def run(spec: DataSpec, config: TrainConfig) -> tuple[TrainResult, Splits]:
     return result, data
 
 
+def progress(*runs) -> tuple[int, ...]:
+    """How far each run (a TrainResult or a SweepResult) got: its last recorded iteration.
+
+    Figures kept by their inputs (``ui.shell.chart``) name it too: a run cut short by the time
+    budget is not kept and trains again later, so its figures must not outlive it.
+    """
+    return tuple(int(r.history["iteration"].max()) if len(r.history) else -1 for r in runs)
+
+
 def run_notices(result: TrainResult, requested_iterations: int) -> list[tuple[str, str]]:
     """(level, message) pairs about a run: capped work, time budget, divergence."""
     notes = []

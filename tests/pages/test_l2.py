@@ -13,7 +13,7 @@ import ui.i18n
 from core.sweep import train_sweep
 from core.train import train
 from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
-from ui import deferred, training
+from ui import charts, deferred, training
 from ui.controls import extremes
 from ui.figures import l2 as figures
 from ui.specs import controls_of
@@ -194,6 +194,36 @@ def test_figure_data_changes_with_lambda(monkeypatch):
     pen0 = arr(trace(before["with and without"], role="penalty")["y"])
     pen1 = arr(trace(figure(at, "with and without"), role="penalty")["y"])
     assert np.allclose(pen0, 0) and (pen1 > 0).all()
+
+
+def test_a_slider_moved_back_sends_the_kept_charts_without_building_them(monkeypatch):
+    """ui.shell.chart(inputs=...): the boundary of a run is built once; back at a value, it is resent."""
+    built = []
+    original = charts.decision_boundary_figure
+    monkeypatch.setattr(
+        charts, "decision_boundary_figure", lambda *a, **k: built.append(1) or original(*a, **k)
+    )
+    at = open_page(monkeypatch, query={"seed": "4321"})  # a seed no other test trains
+    first, start, opened = figure(at, "Decision boundary"), widget(at, "lambd").value, len(built)
+    widget(at, "lambd").set_value(1.0).run()
+    assert figure(at, "Decision boundary") != first and len(built) == opened + 1
+    widget(at, "lambd").set_value(start).run()
+    assert_ok(at)
+    assert figure(at, "Decision boundary") == first and len(built) == opened + 1
+
+
+def test_the_charts_of_a_run_cut_short_are_not_kept_for_the_full_run(monkeypatch):
+    """A run stopped by the time budget is trained again later; its boundary must not be reused."""
+    monkeypatch.setattr(ui.i18n, "DEFAULT_LANG", "en")
+    monkeypatch.setattr(training, "TIME_BUDGET_S", 1e-9)
+    monkeypatch.setattr(spec, "SWEEP_TIME_BUDGET_S", 600.0)
+    at = run_page(SCRIPT, query={"seed": "4322"})
+    assert any("Training stopped" in w.value for w in at.warning), [w.value for w in at.warning]
+    cut = figure(at, "Decision boundary")
+    monkeypatch.setattr(training, "TIME_BUDGET_S", 600.0)
+    at.run()
+    assert_ok(at)
+    assert figure(at, "Decision boundary") != cut
 
 
 def test_full_cost_falls_at_every_step_with_a_larger_lambda(monkeypatch):
