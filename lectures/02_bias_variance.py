@@ -12,7 +12,7 @@ from ui.figures import bias_variance as figs
 from ui.i18n import current_lang, labels, t
 from ui.shell import chart, page_header, seed, show_code
 from ui.specs.bias_variance import CONTROLS, PREFIX, knobs_of, lab_config, sync_preset, url_choice
-from ui.training import CACHE, show_run_notices
+from ui.training import CACHE, progress, show_run_notices
 from ui.widgets import initial_value
 
 SLUG = "bias_variance"
@@ -47,6 +47,7 @@ def body(values) -> dict:
     knobs = knobs_of(values)
     st.markdown(t(f"{SLUG}.preset.{values[PREFIX + 'preset']}"))
     exp = lab_run(knobs, seed())
+    run_key = (knobs, seed(), progress(exp.result))  # the run behind every figure: kept for it
     show_run_notices(exp.result, knobs.iterations)
     d = diagnose(exp.train_error, exp.dev_error, exp.optimal_error)
     if exp.result.diverged:
@@ -78,7 +79,7 @@ def body(values) -> dict:
         "dev": tuple(float(v) for v in wilson_interval(exp.dev_error, DEV_SIZE)),
     }
     chart(
-        figs.errors_figure(
+        lambda: figs.errors_figure(
             exp.train_error,
             exp.dev_error,
             exp.optimal_error,
@@ -89,6 +90,7 @@ def body(values) -> dict:
             labels=labels(f"{SLUG}.fig.", lang),
         ),
         key="bv_errors",
+        inputs=run_key,
     )
     st.caption(
         t(
@@ -100,7 +102,7 @@ def body(values) -> dict:
     )
     result = exp.result
     chart(
-        charts.decision_boundary_figure(
+        lambda: charts.decision_boundary_figure(
             result.params,
             result.config.hidden_activation,
             exp.X_train[:, :SHOWN_TRAIN],
@@ -111,12 +113,16 @@ def body(values) -> dict:
             title=t(f"{SLUG}.boundary_title"),
         ),
         key="bv_boundary",
+        inputs=run_key,
     )
     st.caption(t(f"{SLUG}.boundary"))
-    curves = charts.learning_curves_figure(
-        result.history, labels=labels("chart.", lang), metrics=("error",), title=t(f"{SLUG}.curves_title")
-    )
-    chart(figs.add_optimal_line(curves, exp.optimal_error, labels(f"{SLUG}.fig.", lang)), key="bv_curves")
+    def curves():
+        fig = charts.learning_curves_figure(
+            result.history, labels=labels("chart.", lang), metrics=("error",), title=t(f"{SLUG}.curves_title")
+        )
+        return figs.add_optimal_line(fig, exp.optimal_error, labels(f"{SLUG}.fig.", lang))
+
+    chart(curves, key="bv_curves", inputs=run_key)
     st.caption(
         t(f"{SLUG}.curves")
         + " "

@@ -9,7 +9,7 @@ from ui.compare import page_body
 from ui.i18n import current_lang, labels, t
 from ui.shell import chart, page_header, seed, show_code
 from ui.specs import PAGES
-from ui.training import data_spec, run, show_run_notices
+from ui.training import data_spec, progress, run, show_run_notices
 
 page_header("home")
 st.markdown(t("home.intro"))
@@ -39,26 +39,37 @@ def body(values: dict) -> dict[str, float]:
         record_every=25,
         snapshot_every=max(1, values["iterations"] // 30) if values["replay"] else 0,
     )
-    result, data = run(data_spec(values["dataset"], 400, seed(), noise_rate=0.05), config)
+    spec = data_spec(values["dataset"], 400, seed(), noise_rate=0.05)
+    result, data = run(spec, config)
+    run_key = (spec, config, progress(result))  # the figures below follow from the run: kept for it
     lang = current_lang()
     show_run_notices(result, values["iterations"])
     chart_labels = labels("chart.", lang)
     chart(
-        charts.decision_boundary_figure(
+        lambda: charts.decision_boundary_figure(
             result.params, "relu", data.X_train, data.Y_train, data.X_dev, data.Y_dev, labels=chart_labels
         ),
         key="home_boundary",
+        inputs=run_key,
     )
     errors = {k: float(result.history[k].iloc[-1]) for k in ("train_error", "dev_error")}
     for column, key in zip(st.columns(2), errors):
         column.metric(t(f"metric.{key}"), f"{errors[key]:.1%}")
-    chart(charts.learning_curves_figure(result.history, labels=chart_labels), key="home_curves")
+    chart(
+        lambda: charts.learning_curves_figure(result.history, labels=chart_labels),
+        key="home_curves",
+        inputs=run_key,
+    )
     if values["replay"]:  # built only on request: 30 frames are most of the page's weight
         st.subheader(t("home.replay"))
-        replay = charts.replay_figure(
-            result.snapshots, "relu", data.X_train, data.Y_train, history=result.history, labels=chart_labels
+        chart(
+            lambda: charts.replay_figure(
+                result.snapshots, "relu", data.X_train, data.Y_train, history=result.history,
+                labels=chart_labels,
+            ),
+            key="home_replay",
+            inputs=run_key,
         )
-        chart(replay, key="home_replay")
     return errors
 
 
