@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.network import backward_propagation, penalty_cost
 from core.sweep import SweepResult, train_sweep
-from core.train import TrainConfig
+from core.train import TrainConfig, train
 from ui import charts
 from ui.compare import B_PREFIX, page_body
 from ui.controls import cap_iterations, format_number
@@ -16,7 +16,7 @@ from ui.figures import l2 as figures
 from ui.i18n import current_lang, labels, t
 from ui.shell import SCOPE, chart, page_header, seed, show_code
 from ui.specs import l2 as spec
-from ui.training import Splits, data_spec, progress, run, show_run_notices
+from ui.training import Splits, budgeted, data_spec, progress, run, show_run_notices
 
 page_header("l2")
 st.markdown(t("l2.intro"))
@@ -132,13 +132,23 @@ def decay_section(result, config: TrainConfig, m: int, lang: str, run_key: tuple
         st.warning(t("l2.decay.overshoot"))
 
 
-def l1_section(result, config: TrainConfig, spec_, m: int, lang: str, run_key: tuple) -> None:
-    """Train the other penalty at the same λ and compare the weight histograms."""
+def l1_section(result, config: TrainConfig, spec_, data: Splits, lang: str, run_key: tuple) -> None:
+    """Train the other penalty at the same λ (in the background) and compare the weight histograms."""
     st.subheader(t("l2.sec.l1"))
+    m = data.X_train.shape[1]
     if config.lambd == 0:  # no penalty at all: the other network is this one
         other = result
     else:
-        other, _ = run(spec_, replace(config, penalty="l1" if config.penalty == "l2" else "l2"))
+        other_config = budgeted(replace(config, penalty="l1" if config.penalty == "l2" else "l2"), m)
+        other = later(
+            f"{SCOPE.get()}l2_other_penalty",
+            ("l2_other_penalty", spec_, other_config),
+            train,
+            *(data.X_train, data.Y_train, other_config, None, data.X_dev, data.Y_dev),
+            waiting=t("l2.l1.waiting"),
+        )
+        if other is None:
+            return
     l2_params, l1_params = (
         (result.params, other.params) if config.penalty == "l2" else (other.params, result.params)
     )
@@ -240,7 +250,7 @@ def body(values) -> dict:
     fit_section(result, data, lang, run_key)
     cost_section(result, used, lang, run_key)
     decay_section(result, used, m, lang, run_key)
-    l1_section(result, config, spec_, m, lang, run_key)
+    l1_section(result, config, spec_, data, lang, run_key)
     curve_section(spec_, used, data, lang)
     return errors
 

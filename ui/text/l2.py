@@ -133,6 +133,10 @@ STRINGS = {
         "所以它们在 0 附近 ±αλ/m 的范围内来回跳动（灰色区域）。L2 让权重变小，却很少变成 0。稀疏的网络实际上省不了"
         "多少内存，所以人们通常选择 L2。",
     ),
+    "l2.l1.waiting": (
+        "Training the same network with the other penalty; its weights appear here when it is done.",
+        "正在用另一种惩罚项训练同样的网络，完成后它的权重分布会显示在这里。",
+    ),
     "l2.l1.same": (
         "At λ = 0 both are the same unregularized network; choose λ > 0 to see the difference.",
         "λ = 0 时两者都是未正则化的同一个网络；把 λ 调到大于 0 才能看出区别。",
