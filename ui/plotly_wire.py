@@ -10,8 +10,8 @@ it can tell that nothing changed, and it can only tell when
 
 So the spec goes out with plain lists, a fixed data revision, the template folded into the layout
 and trace defaults, and ``meta`` as a JSON string. Each changed chart is then drawn once per move
-instead of twice. Floats in arrays keep 7 significant digits (far below what a screen or a hover
-label shows) so the lists stay about as small as base64. ``read_spec`` turns a sent spec back into
+instead of twice. Floats in arrays keep 7 significant digits (more than a screen or a hover label
+can show), so the lists stay about as small as base64. ``read_spec`` turns a sent spec back into
 the figure's dict (tests read charts through it).
 """
 
