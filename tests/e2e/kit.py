@@ -287,13 +287,23 @@ def runs_done(page) -> int:
     return int(page.evaluate("() => (window.__dlp ? window.__dlp.done : 0)"))
 
 
-def wait_run_after(page, done_before: int, timeout: float = 60.0) -> None:
-    """Until a script run that started after ``done_before`` runs had finished has finished too."""
+def wait_run_after(page, done_before: int, timeout: float = 60.0, unseen_ms: float | None = None) -> None:
+    """Until a script run that started after ``done_before`` runs had finished has finished too.
+
+    A fast rerun whose start and end reach the browser together never shows "running", so it is
+    not counted; with ``unseen_ms``, the app being idle that long (no run seen) also ends the wait.
+    """
     page.wait_for_function(
-        """([n]) => window.__dlp && window.__dlp.done > n &&
-             document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state')
-               === 'notRunning'""",
-        arg=[done_before],
+        """([n, unseenMs, since]) => {
+             const idle = document.querySelector('[data-testid=stApp]')
+               ?.getAttribute('data-test-script-state') === 'notRunning';
+             const d = window.__dlp;
+             if (!d || !idle) return false;
+             if (d.done > n) return true;
+             const last = Math.max(since, ...d.starts, ...d.finishes);
+             return unseenMs !== null && performance.now() - last > unseenMs;
+           }""",
+        arg=[done_before, unseen_ms, page.evaluate("() => performance.now()")],
         timeout=timeout * 1000,
     )
 
@@ -371,7 +381,7 @@ def choose(page, key: str, label: str, timeout: float = 60.0) -> None:
     if not page.locator("[role=listbox]").count():
         page.keyboard.press("ArrowDown")
     page.get_by_role("option", name=label, exact=True).click()
-    wait_run_after(page, done, timeout)
+    wait_run_after(page, done, timeout, unseen_ms=3000)
 
 
 @dataclass
