@@ -67,17 +67,10 @@ def training_section(result, base, data, lang: str, run_keys: tuple) -> None:
     ):
 
         def boundary(res=res, title=title):
-            fig = charts.decision_boundary_figure(
-                res.params,
-                ACTIVATION,
-                data.X_train,
-                data.Y_train,
-                data.X_dev,
-                data.Y_dev,
-                labels=L,
-                resolution=50,
+            return charts.side_by_side(
+                t(title), res.params, ACTIVATION, data.X_train, data.Y_train, data.X_dev, data.Y_dev,
+                labels=L, resolution=50,
             )
-            return charts.side_by_side(fig, t(title))
 
         with col:
             chart(boundary, key=key, inputs=run_key)

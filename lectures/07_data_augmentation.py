@@ -68,21 +68,12 @@ def runs_section(runs: list[tuple], data, L: dict, same: tuple) -> None:
 
         def boundary(run=run, title=title):
             extra = (run.X_new, run.Y_new, None) if run.X_new.shape[1] else None
-            fig = charts.decision_boundary_figure(
-                run.result.params,
-                ACTIVATION,
-                data.X_train,
-                data.Y_train,
-                data.X_dev,
-                data.Y_dev,
-                labels=L,
-                resolution=45,
-                extra_points=extra,
-                show_misclassified=False,
+            fig = charts.side_by_side(
+                title, run.result.params, ACTIVATION, data.X_train, data.Y_train, data.X_dev, data.Y_dev,
+                height=360, labels=L, resolution=45, extra_points=extra, show_misclassified=False,
             )
             # The dev points set a common frame for the three pictures but are not drawn.
-            fig.update_traces(visible=False, selector=lambda tr: (tr.meta or {}).get("role") == "dev")
-            return charts.side_by_side(fig, title, height=360)
+            return fig.update_traces(visible=False, selector=lambda tr: (tr.meta or {}).get("role") == "dev")
 
         with col:
             chart(boundary, key=key, inputs=same)

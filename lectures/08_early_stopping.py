@@ -82,11 +82,10 @@ def models_section(models: list[tuple], data, L: dict, waiting: str, same: tuple
     for col, (name, params, summary, key) in zip(st.columns(3), models, strict=False):
 
         def boundary(params=params, name=name):
-            fig = charts.decision_boundary_figure(
-                params, ACTIVATION, data.X_train, data.Y_train, labels=L, resolution=45,
-                show_misclassified=False,
+            return charts.side_by_side(
+                name, params, ACTIVATION, data.X_train, data.Y_train,
+                height=360, labels=L, resolution=45, show_misclassified=False,
             )
-            return charts.side_by_side(fig, name, height=360)
 
         with col:
             chart(boundary, key=key, inputs=same)

@@ -335,9 +335,10 @@ def decision_boundary_figure(
     return fig
 
 
-def side_by_side(fig: go.Figure, title: str, height: int = 320) -> go.Figure:
-    """A decision-boundary figure made compact for a row of two or three: no legend, no colour bar,
-    and the plot fills its column (no equal-aspect constraint)."""
+def side_by_side(title: str, *args, height: int = 320, **kwargs) -> go.Figure:
+    """``decision_boundary_figure(*args, **kwargs)`` made compact for a row of two or three: no
+    legend, no colour bar, and the plot fills its column (no equal-aspect constraint)."""
+    fig = decision_boundary_figure(*args, **kwargs)
     fig.update_layout(showlegend=False, height=height, title={"text": title, "font": {"size": 14}})
     fig.update_layout(margin={"l": 45, "r": 10, "t": 45, "b": 40})
     fig.update_traces(showscale=False, selector={"type": "heatmap"})
