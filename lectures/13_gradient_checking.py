@@ -10,12 +10,13 @@ from core import gradcheck_demos as demos
 from core.gradcheck_demos import NetSpec, Placement
 from ui.figures import gradcheck as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import chart, page_header, seed, show_code
+from ui.shell import chart, lazy_tabs, page_header, seed, show_code
 from ui.specs.gradcheck import NO_BUG
 from ui.training import CACHE
 from ui.widgets import render_page_controls
 
 SLUG = "gradcheck"
+VIEW_KEY = "gradcheck_view"  # which tab is open (only that one runs)
 NET_KEYS = ("dataset", "m", "hidden_layers", "units", "activation", "lambd", "eps", "bug", "bug_layer")
 TRUNCATION_EPS = 1e-4  # from here up, O(ε²) truncation dominates the check
 DEMO_LAMBDA = 1.0  # §1.14 regularization demo when the learner's λ is 0
@@ -170,14 +171,8 @@ def spec_from(values: dict) -> NetSpec:
     )
 
 
-def tab_check() -> tuple[NetSpec, float, str]:
-    st.markdown(t("gradcheck.intro"))
-    left, right = st.columns([1, 3])
-    with left:
-        values = render_page_controls(SLUG, keys=NET_KEYS)
-    spec = spec_from(values)
-    with right:
-        show_check(spec, values)
+def tab_check(spec: NetSpec, values: dict) -> None:
+    show_check(spec, values)
     st.subheader(t("gradcheck.formula"))
     st.latex(
         r"d\theta_{\text{approx}}[i] = \frac{J(\theta_1,\dots,\theta_i+\varepsilon,\dots) - "
@@ -193,7 +188,6 @@ def tab_check() -> tuple[NetSpec, float, str]:
     if values["bug"] != NO_BUG:
         functions.append(gc._buggy_backward)
     show_code(*functions)
-    return spec, float(values["eps"]), values["bug"]
 
 
 # --- §1.14 ------------------------------------------------------------------------------------
@@ -300,8 +294,16 @@ def tab_notes(spec: NetSpec, eps: float) -> None:
 
 
 page_header(SLUG)
-check_tab, notes_tab = st.tabs([t("gradcheck.tab.check"), t("gradcheck.tab.notes")])
-with check_tab:
-    net, epsilon, _ = tab_check()
-with notes_tab:
-    tab_notes(net, epsilon)
+st.markdown(t("gradcheck.intro"))
+controls, views = st.columns([1, 3])
+with controls:  # the network both tabs check
+    net_values = render_page_controls(SLUG, keys=NET_KEYS)
+net = spec_from(net_values)
+with views:
+    check_tab, notes_tab = lazy_tabs(VIEW_KEY, ("gradcheck.tab.check", "gradcheck.tab.notes"))
+    if check_tab.open:
+        with check_tab:
+            tab_check(net, net_values)
+    if notes_tab.open:
+        with notes_tab:
+            tab_notes(net, float(net_values["eps"]))

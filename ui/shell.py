@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from contextvars import ContextVar
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from ui.controls import Control
-from ui.i18n import LANG_NAMES, LANGS, normalize_lang, t
+from ui.i18n import LANG_NAMES, LANGS, normalize_lang, t, text
 from ui.specs import SPEC_BY_SLUG
 from ui.upload import upload_widget
 from ui.widgets import NOTICES, initial_value, page_controls, render, reset_page, show_notices
@@ -116,6 +116,23 @@ def show_code(*functions: Callable) -> None:
         for fn in functions:
             st.caption(f"{fn.__module__}.{fn.__qualname__}")
             st.code(inspect.getsource(fn), language="python")
+
+
+def lazy_tabs(key: str, label_keys: Sequence[str]) -> Sequence:
+    """Tabs of which only the open one runs: check ``tab.open`` before filling it.
+
+    A slider move then redraws the open tab's charts only. The open tab is kept by position,
+    so switching the language (which renames the tabs) keeps it open.
+    """
+    names = [t(k) for k in label_keys]
+    chosen = st.session_state.get(key)
+    if chosen is not None and chosen not in names:
+        for lang in LANGS:
+            named = [text(k, lang) for k in label_keys]
+            if chosen in named:
+                st.session_state[key] = names[named.index(chosen)]
+                break
+    return st.tabs(names, key=key, on_change="rerun")
 
 
 SCOPE: ContextVar[str] = ContextVar("chart_scope", default="")  # "A"/"B" inside an A/B body

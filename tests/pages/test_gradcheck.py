@@ -10,7 +10,10 @@ from core.gradcheck_demos import NetSpec, build_problem, expected_blocks
 from core.network import ACTIVATIONS
 from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
 from ui.controls import extremes
+from ui.i18n import text
 from ui.specs import controls_of
+
+VIEW_KEY = "gradcheck_view"  # lectures/13_gradient_checking.py
 
 SCRIPT = "lectures/13_gradient_checking.py"
 DEFAULT = NetSpec()  # the page's defaults: [2, 4, 4, 1], relu, λ = 0.1, m = 32, seed 0
@@ -20,10 +23,17 @@ DEFAULT = NetSpec()  # the page's defaults: [2, 4, 4, 1], relu, λ = 0.1, m = 32
 def page():
     """Open the page the way a shared link does: run_page(SCRIPT, query, lang)."""
 
-    def open_page(query=None, lang="en"):
-        return run_page(SCRIPT, query=query, lang=lang)
+    def open_page(query=None, lang="en", view="check"):
+        at = run_page(SCRIPT, query=query, lang=lang)
+        return at if view == "check" else open_tab(at, view, lang)
 
     return open_page
+
+
+def open_tab(at, view: str, lang: str = "en"):
+    """Switch to the tab ``view`` ("check" or "notes"), as a click on it does; only it runs."""
+    at.session_state[VIEW_KEY] = text(f"gradcheck.tab.{view}", lang)
+    return at.run()
 
 
 def figure(at, role: str) -> dict:
@@ -61,13 +71,30 @@ def case_verdicts(at, key: str) -> list[str]:
 def test_defaults_run_in_both_languages(page, lang):
     at = page(lang=lang)
     assert_ok(at)
-    assert len(chart_specs(at)) == 7  # scale, blocks, components, cost, regularization, dropout, init/trained
+    assert [c.key for c in at.get("plotly_chart")] == ["scale", "blocks", "parameters"]
     n = sum(v.size for v in build_problem(DEFAULT)[0].values())
     assert [m.value for m in at.metric][:2] == [str(n), str(2 * n)]
     assert len(at.success) == 1 and not at.error
     if lang == "zh":
         assert english_leaks(at) == []
         assert "没问题" in at.success[0].value
+    open_tab(at, "notes", lang)
+    assert_ok(at)
+    assert [c.key for c in at.get("plotly_chart")] == ["cost", "regularization", "dropout", "init_trained"]
+    if lang == "zh":
+        assert english_leaks(at) == []
+
+
+def test_only_the_open_tab_runs_and_it_stays_open_across_a_language_switch(page):
+    at = page(view="notes")
+    assert "scale" not in [c.key for c in at.get("plotly_chart")]
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert_ok(at)
+    assert at.session_state[VIEW_KEY] == text("gradcheck.tab.notes", "zh")
+    assert "cost" in [c.key for c in at.get("plotly_chart")]
+    open_tab(at, "check", "zh")
+    assert [c.key for c in at.get("plotly_chart")] == ["scale", "blocks", "parameters"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -76,10 +103,12 @@ def test_every_control_at_its_extremes(page, lang, which):
     controls = controls_of("gradcheck")
     setting = extremes(controls)[which]
     at = page({c.key: c.to_url(setting[c.key]) for c in controls}, lang=lang)
-    assert_ok(at)
-    assert len(chart_specs(at)) == 7
-    if lang == "zh":
-        assert english_leaks(at) == []
+    for view, n in (("check", 3), ("notes", 4)):
+        open_tab(at, view, lang)
+        assert_ok(at)
+        assert len(chart_specs(at)) == n
+        if lang == "zh":
+            assert english_leaks(at) == []
 
 
 def test_changing_the_network_changes_the_figures(page):
@@ -178,15 +207,15 @@ def test_code_expander_shows_the_check_and_the_planted_bug(page):
 
 
 def test_regularization_must_be_in_both_J_and_dtheta(page):
-    at = page()
+    at = page(view="notes")
     assert case_verdicts(at, "regularization") == ["ok", "bug", "bug"]
-    at = page({"lambd": "0"})  # the demo falls back to λ = 1 and says so
+    at = page({"lambd": "0"}, view="notes")  # the demo falls back to λ = 1 and says so
     assert case_verdicts(at, "regularization") == ["ok", "bug", "bug"]
     assert any("λ = 1" in c.value for c in at.caption)
 
 
 def test_dropout_fails_unless_keep_prob_is_1_or_the_mask_is_fixed(page):
-    at = page({"keep_prob": "0.8"})
+    at = page({"keep_prob": "0.8"}, view="notes")
     assert case_verdicts(at, "dropout") == ["bug", "ok", "ok"]
     widget(at, "keep_prob").set_value(1.0).run()
     assert_ok(at)
@@ -194,7 +223,7 @@ def test_dropout_fails_unless_keep_prob_is_1_or_the_mask_is_fixed(page):
 
 
 def test_check_at_initialization_and_again_after_training(page):
-    at = page()
+    at = page(view="notes")
     verdicts = case_verdicts(at, "init_trained")
     # rows: init·correct, init·stale W, trained·correct, trained·stale W
     assert verdicts[0] == verdicts[1] == "ok"  # at initialization the stale copy is still exact
@@ -206,7 +235,7 @@ def test_check_at_initialization_and_again_after_training(page):
 
 
 def test_cost_of_a_check_is_measured_next_to_a_training_step(page):
-    at = page()
+    at = page(view="notes")
     spec = figure(at, "cost")
     ms = arr(role_trace(spec, "cost")["x"])  # step, batched check, loop check
     assert ms[0] < ms[1] < ms[2]
