@@ -121,9 +121,11 @@ def show_code(*functions: Callable) -> None:
 def lazy_tabs(key: str, label_keys: Sequence[str]) -> Sequence:
     """Tabs of which only the open one runs: check ``tab.open`` before filling it.
 
-    A slider move then redraws the open tab's charts only. The open tab is kept by position,
-    so switching the language (which renames the tabs) keeps it open.
+    A slider move then redraws (and computes) the open tab's charts only. The open tab is kept
+    by position, so switching the language (which renames the tabs) keeps it open. Inside an
+    A/B comparison each half has its own tabs (``tab_key``).
     """
+    key = tab_key(key)
     names = [t(k) for k in label_keys]
     chosen = st.session_state.get(key)
     if chosen is not None and chosen not in names:
@@ -133,6 +135,11 @@ def lazy_tabs(key: str, label_keys: Sequence[str]) -> Sequence:
                 st.session_state[key] = names[named.index(chosen)]
                 break
     return st.tabs(names, key=key, on_change="rerun")
+
+
+def tab_key(key: str) -> str:
+    """The session-state key of ``lazy_tabs(key, …)`` here (prefixed with A or B in a comparison)."""
+    return f"{SCOPE.get()}{key}"
 
 
 SCOPE: ContextVar[str] = ContextVar("chart_scope", default="")  # "A"/"B" inside an A/B body

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from ui.i18n import text
 from ui.plotly_wire import SENT_RTOL, plain_arrays, read_spec
 
 __all__ = ["SENT_RTOL"]  # the tolerance for chart data against computed values, re-exported
@@ -78,6 +79,12 @@ def run_page(script: str, query: dict[str, str] | None = None, lang: str = "en")
 def assert_ok(at: AppTest) -> None:
     """No exception element on the page."""
     assert not at.exception, [e.value for e in at.exception]
+
+
+def open_tab(at: AppTest, key: str, label_key: str, lang: str = "en") -> AppTest:
+    """Open the tab ``label_key`` of ``ui.shell.lazy_tabs(key, …)``, as a click on it does, and rerun."""
+    at.session_state[key] = text(label_key, lang)
+    return at.run()
 
 
 def chart_specs(at: AppTest) -> list[dict]:

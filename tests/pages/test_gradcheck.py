@@ -8,6 +8,7 @@ import pytest
 import core.gradcheck as gc
 from core.gradcheck_demos import NetSpec, build_problem, expected_blocks
 from core.network import ACTIVATIONS
+from tests.pages import harness
 from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
 from ui.controls import extremes
 from ui.i18n import text
@@ -32,8 +33,7 @@ def page():
 
 def open_tab(at, view: str, lang: str = "en"):
     """Switch to the tab ``view`` ("check" or "notes"), as a click on it does; only it runs."""
-    at.session_state[VIEW_KEY] = text(f"gradcheck.tab.{view}", lang)
-    return at.run()
+    return harness.open_tab(at, VIEW_KEY, f"gradcheck.tab.{view}", lang)
 
 
 def figure(at, role: str) -> dict:
