@@ -14,9 +14,11 @@ from ui.controls import cap_iterations, format_number
 from ui.deferred import later
 from ui.figures import l2 as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import SCOPE, chart, page_header, seed, show_code
+from ui.shell import SCOPE, chart, lazy_tabs, page_header, seed, show_code
 from ui.specs import l2 as spec
 from ui.training import Splits, budgeted, data_spec, progress, run, show_run_notices
+
+VIEW_KEY = "l2_view"  # the open tab of the analyses below the boundary (only it runs)
 
 page_header("l2")
 st.markdown(t("l2.intro"))
@@ -248,10 +250,19 @@ def body(values) -> dict:
     errors = metrics_row(result, data)
     run_key = (spec_, config, progress(result))  # what the run and so every figure of it follow from
     fit_section(result, data, lang, run_key)
-    cost_section(result, used, lang, run_key)
-    decay_section(result, used, m, lang, run_key)
-    l1_section(result, config, spec_, data, lang, run_key)
-    curve_section(spec_, used, data, lang)
+    decay, costs, l1, curve = lazy_tabs(VIEW_KEY, [f"l2.tab.{n}" for n in ("decay", "cost", "l1", "curve")])
+    if decay.open:
+        with decay:
+            decay_section(result, used, m, lang, run_key)
+    if costs.open:
+        with costs:
+            cost_section(result, used, lang, run_key)
+    if l1.open:  # the other penalty's network trains only when asked for
+        with l1:
+            l1_section(result, config, spec_, data, lang, run_key)
+    if curve.open:  # so does the λ sweep
+        with curve:
+            curve_section(spec_, used, data, lang)
     return errors
 
 

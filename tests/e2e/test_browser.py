@@ -74,8 +74,9 @@ def test_page_renders_and_a_slider_redraws_a_chart(app_server, page, slug, path)
 
 
 def test_validation_curve_fills_in_without_a_reload(app_server, page):
-    """ui.deferred on a real server: the page is up first, the batched λ curve arrives by itself."""
+    """ui.deferred on a real server: the tab is up first, the batched λ curve arrives by itself."""
     kit.open_page(page, f"{app_server.url}/l2?seed=4321", charts=1)  # a seed no other test trained
+    page.get_by_role("tab", name="Choosing λ").click()  # the curve's tab: only an open tab runs
     page.wait_for_function(
         """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
              .some(gd => (gd.layout?.title?.text || '') === 'Train and dev error')""",

@@ -12,6 +12,7 @@ import pytest
 import ui.i18n
 from core.sweep import train_sweep
 from core.train import train
+from tests.pages import harness
 from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
 from ui import charts, deferred, training
 from ui.controls import extremes
@@ -20,6 +21,13 @@ from ui.specs import controls_of
 from ui.specs import l2 as spec
 
 SCRIPT = "lectures/04_l2_regularization.py"
+VIEW_KEY = "l2_view"  # the page's lazy tabs below the boundary; only the open one runs
+TABS = {  # tab -> its charts
+    "decay": ["l2_norms"],
+    "cost": ["l2_errors", "l2_cost"],
+    "l1": ["l2_weights"],
+    "curve": ["l2_validation"],
+}
 
 
 def open_page(monkeypatch, query=None, lang="en", budgets: bool = False):
@@ -33,6 +41,16 @@ def open_page(monkeypatch, query=None, lang="en", budgets: bool = False):
     at = run_page(SCRIPT, query=query, lang=lang)
     assert_ok(at)
     return at
+
+
+def open_tab(at, tab: str, lang: str = "en"):
+    at = harness.open_tab(at, VIEW_KEY, f"l2.tab.{tab}", lang)
+    assert_ok(at)
+    return at
+
+
+def chart_keys(at) -> list[str]:
+    return [c.key for c in at.get("plotly_chart")]
 
 
 def figure(at, title: str, exact: bool = False) -> dict:
@@ -137,7 +155,7 @@ def test_figure_helpers():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_defaults_in_both_languages(monkeypatch, lang):
     at = open_page(monkeypatch, lang=lang)
-    assert len(chart_specs(at)) >= 6
+    assert chart_keys(at) == ["l2_boundary", *TABS["decay"]]
     assert ("正则化" in at.title[0].value) if lang == "zh" else ("L2" in at.title[0].value)
     if lang == "zh":
         assert english_leaks(at) == []
@@ -147,6 +165,24 @@ def test_defaults_in_both_languages(monkeypatch, lang):
         - metric(at, "训练集误差" if lang == "zh" else "Train error")
         >= 0.15
     )
+    for tab, keys in TABS.items():  # every tab, in that language, with only its own charts below the boundary
+        open_tab(at, tab, lang)
+        assert chart_keys(at) == ["l2_boundary", *keys]
+        if lang == "zh":
+            assert english_leaks(at) == []
+
+
+def test_only_the_open_tab_runs_and_stays_open_when_a_slider_moves(monkeypatch):
+    at = open_page(monkeypatch)
+    sweeps = deferred.STARTED["train_sweep"]
+    widget(at, "lambd").set_value(0.5).run()  # the λ curve's tab is closed: no sweep starts
+    assert deferred.STARTED["train_sweep"] == sweeps and chart_keys(at) == ["l2_boundary", "l2_norms"]
+    open_tab(at, "curve")
+    assert deferred.STARTED["train_sweep"] == sweeps + 1
+    widget(at, "lambd").set_value(1.0).run()
+    assert_ok(at)
+    assert at.session_state[VIEW_KEY] == "Choosing λ"
+    assert chart_keys(at) == ["l2_boundary", "l2_validation"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -164,9 +200,11 @@ def test_every_control_at_its_extremes(monkeypatch, lang, which):
         assert widget(at, c.key).value == setting[c.key]
     if setting["dataset"] == "own":  # no upload in this session: the page says so and uses the moons
         assert any(i.value == ui.i18n.text("data.own_missing", lang) for i in at.info)
-    assert len(chart_specs(at)) >= 6
-    if lang == "zh":
-        assert english_leaks(at) == []
+    for tab, keys in TABS.items():
+        open_tab(at, tab, lang)
+        assert chart_keys(at) == ["l2_boundary", *keys]
+        if lang == "zh":
+            assert english_leaks(at) == []
 
 
 def test_raising_lambda_lowers_dev_error_and_gap_in_the_page(monkeypatch):
@@ -180,7 +218,8 @@ def test_raising_lambda_lowers_dev_error_and_gap_in_the_page(monkeypatch):
 
 def test_figure_data_changes_with_lambda(monkeypatch):
     at = open_page(monkeypatch)
-    before = {t: figure(at, t) for t in ("Decision boundary", "‖W[l]‖_F", "with and without")}
+    before = {t: figure(at, t) for t in ("Decision boundary", "‖W[l]‖_F")}
+    before["with and without"] = figure(open_tab(at, "cost"), "with and without")
     widget(at, "lambd").set_value(1.0).run()
     assert_ok(at)
     z0, z1 = (
@@ -189,10 +228,10 @@ def test_figure_data_changes_with_lambda(monkeypatch):
     )
     assert not np.allclose(z0, z1, equal_nan=True)
     norms0 = arr(before["‖W[l]‖_F"]["data"][1]["y"])
-    norms1 = arr(figure(at, "‖W[l]‖_F")["data"][1]["y"])
+    norms1 = arr(figure(open_tab(at, "decay"), "‖W[l]‖_F")["data"][1]["y"])
     assert norms1[-1] < norms0[-1]  # λ keeps ‖W[2]‖_F smaller
     pen0 = arr(trace(before["with and without"], role="penalty")["y"])
-    pen1 = arr(trace(figure(at, "with and without"), role="penalty")["y"])
+    pen1 = arr(trace(figure(open_tab(at, "cost"), "with and without"), role="penalty")["y"])
     assert np.allclose(pen0, 0) and (pen1 > 0).all()
 
 
@@ -227,7 +266,7 @@ def test_the_charts_of_a_run_cut_short_are_not_kept_for_the_full_run(monkeypatch
 
 
 def test_full_cost_falls_at_every_step_with_a_larger_lambda(monkeypatch):
-    at = open_page(monkeypatch, query={"lambd": "2"})
+    at = open_tab(open_page(monkeypatch, query={"lambd": "2"}), "cost")
     cost = arr(trace(figure(at, "with and without"), role="cost")["y"])
     assert np.all(np.diff(cost) <= 0)
     assert any("fell at every recorded step" in s.value for s in at.success)
@@ -240,7 +279,7 @@ def test_weight_decay_factor_shown_for_current_settings(monkeypatch):
 
 
 def test_l1_gives_many_more_near_zero_weights_than_l2(monkeypatch):
-    at = open_page(monkeypatch, query={"lambd": "0.1"})
+    at = open_tab(open_page(monkeypatch, query={"lambd": "0.1"}), "l1")
     assert metric(at, "L1: weights") > metric(at, "L2: weights") + 0.3
     fig = figure(at, "Every weight")
     names = {tr["name"] for tr in fig["data"]}
@@ -249,11 +288,11 @@ def test_l1_gives_many_more_near_zero_weights_than_l2(monkeypatch):
     widget(at, "penalty").set_value("l1").run()
     assert_ok(at)
     assert metric(at, "L1: weights") > metric(at, "L2: weights") + 0.3
-    assert any("sign" in latex.value for latex in at.latex)
+    assert any("sign" in latex.value for latex in open_tab(at, "decay").latex)  # the L1 update rule
 
 
 def test_validation_curve_marks_current_and_best_and_matches_the_run(monkeypatch):
-    at = open_page(monkeypatch, query={"lambd": "0.01"})
+    at = open_tab(open_page(monkeypatch, query={"lambd": "0.01"}), "curve")
     fig = figure(at, "Train and dev error", exact=True)
     dev = trace(fig, column="dev_error")
     values = arr(dev["customdata"])
@@ -276,7 +315,7 @@ def test_validation_curve_marks_current_and_best_and_matches_the_run(monkeypatch
 
 
 def test_rerun_without_a_training_change_does_not_retrain(monkeypatch):
-    at = open_page(monkeypatch, query={"n_iter": "400"})
+    at = open_tab(open_page(monkeypatch, query={"n_iter": "400"}), "curve")
     calls, sweeps = dict(training.CALLS), deferred.STARTED["train_sweep"]
     widget(at, "n_iter").set_value(400).run()
     assert calls == training.CALLS and deferred.STARTED["train_sweep"] == sweeps
@@ -289,17 +328,19 @@ def test_divergence_is_shown_as_a_result(monkeypatch):
     monkeypatch.setattr(spec, "INIT_SCALE", 30.0)
     at = open_page(monkeypatch, query={"learning_rate": "2", "n_iter": "300"})
     assert any("diverged" in e.value for e in at.error)
+    assert chart_keys(at) == ["l2_boundary", "l2_norms"]
+    open_tab(at, "curve")
     assert any("diverged" in w.value for w in at.warning)  # the validation curve says so too
-    assert len(chart_specs(at)) >= 6
+    assert chart_keys(at) == ["l2_boundary", "l2_validation"]
 
 
 def test_sweep_time_budget_is_a_notice_not_an_error(monkeypatch):
-    at = open_page(monkeypatch, query={"n_iter": "2900", "width": "45"})
+    at = open_tab(open_page(monkeypatch, query={"n_iter": "2900", "width": "45"}), "curve")
     monkeypatch.setattr(spec, "SWEEP_TIME_BUDGET_S", 1e-9)
     widget(at, "n_iter").set_value(3000).run()
     assert_ok(at)
     assert any("validation curve stopped" in w.value for w in at.warning)
-    assert len(chart_specs(at)) >= 6
+    assert chart_keys(at) == ["l2_boundary", "l2_validation"]
 
 
 def test_ab_compare_renders_both_configurations(monkeypatch):
@@ -309,7 +350,11 @@ def test_ab_compare_renders_both_configurations(monkeypatch):
     widget(at, "b_lambd").set_value(0.5).run()
     assert_ok(at)
     assert widget(at, "b_lambd").value == 0.5 and widget(at, "lambd").value == 0.0
-    assert len(chart_specs(at)) >= 13
+    assert chart_keys(at) == ["Al2_boundary", "Al2_norms", "Bl2_boundary", "Bl2_norms", "ab_bars"]
+    at.session_state["B" + VIEW_KEY] = "L1 vs L2"  # each half has its own tabs
+    at.run()
+    assert_ok(at)
+    assert chart_keys(at) == ["Al2_boundary", "Al2_norms", "Bl2_boundary", "Bl2_weights", "ab_bars"]
     headers = [h.value for h in at.subheader]
     assert "Configuration A" in headers and "Configuration B" in headers
     dev_metrics = [m.value for m in at.get("metric") if m.label == "Dev error"]

@@ -60,6 +60,10 @@ STRINGS = {
     ),
     "l2.metric.gap": ("Dev − train gap", "验证与训练误差之差"),
     "l2.metric.norm": ("Size of all weights √Σ‖W[l]‖²_F", "全部权重的大小 √Σ‖W[l]‖²_F"),
+    "l2.tab.decay": ("Weight decay", "权重衰减"),
+    "l2.tab.cost": ("Training curves", "训练曲线"),
+    "l2.tab.l1": ("L1 vs L2", "L1 与 L2"),
+    "l2.tab.curve": ("Choosing λ", "选择 λ"),
     "l2.sec.fit": ("The fitted network", "训练得到的网络"),
     "l2.boundary.caption": (
         "Shading: the predicted probability of class 1; the black line is the decision boundary; crosses "
