@@ -38,31 +38,38 @@ def wait_healthy(port: int, timeout: float) -> bool:
     return False
 
 
-def run_page(port: int, page_name: str = "", timeout: float = 120.0) -> bool:
-    """One websocket session that runs the app on ``page_name`` ("" = home) until the script finished."""
+def script_messages(
+    port: int, page_name: str = "", query_string: str = "", timeout: float = 120.0, host: str = HOST
+) -> list[str]:
+    """One websocket session that runs the app on ``page_name`` ("" = home) with ``query_string``:
+    the kinds of the messages it received, up to ``script_finished`` (or until ``timeout``)."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     from websockets.sync.client import connect
 
     message = BackMsg()
-    message.rerun_script.query_string = ""
+    message.rerun_script.query_string = query_string
     message.rerun_script.page_name = page_name
     message.rerun_script.page_script_hash = ""
+    kinds: list[str] = []
     deadline = time.monotonic() + timeout
     with connect(
-        f"ws://{HOST}:{port}/_stcore/stream",
+        f"ws://{host}:{port}/_stcore/stream",
         subprotocols=["streamlit"],
         open_timeout=10,
         max_size=None,
     ) as socket:
         socket.send(message.SerializeToString())
-        while time.monotonic() < deadline:
-            data = socket.recv(timeout=max(0.1, deadline - time.monotonic()))
+        while time.monotonic() < deadline and "script_finished" not in kinds:
             forward = ForwardMsg()
-            forward.ParseFromString(data)
-            if forward.WhichOneof("type") == "script_finished":
-                return True
-    return False
+            forward.ParseFromString(socket.recv(timeout=max(0.1, deadline - time.monotonic())))
+            kinds.append(forward.WhichOneof("type"))
+    return kinds
+
+
+def run_page(port: int, page_name: str = "", timeout: float = 120.0) -> bool:
+    """Run the app once on ``page_name`` ("" = home); True when the script finished in time."""
+    return "script_finished" in script_messages(port, page_name, timeout=timeout)
 
 
 def page_names(which: str) -> list[str]:

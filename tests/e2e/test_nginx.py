@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import subprocess
-import time
 import urllib.request
 from collections import Counter
 from http.cookies import SimpleCookie
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from deploy import warmup
 from tests.e2e import kit
 from tests.e2e.conftest import require
 
@@ -232,27 +232,8 @@ def test_browser_session_through_nginx_websocket_and_slider(stack, named_browser
 def test_raw_websocket_upgrade_runs_the_app(stack):
     """A websocket client (no browser) through nginx: upgrade, run the app, script finished."""
     proxy, _ = stack
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from websockets.sync.client import connect
-
-    message = BackMsg()
-    message.rerun_script.query_string = "iterations=200"
-    kinds = set()
-    with connect(
-        f"ws://{kit.HOST}:{proxy.port}/_stcore/stream",
-        subprotocols=["streamlit"],
-        open_timeout=10,
-        max_size=None,
-    ) as socket:
-        assert socket.response.status_code == 101
-        socket.send(message.SerializeToString())
-        deadline = time.monotonic() + 90
-        while "script_finished" not in kinds and time.monotonic() < deadline:
-            forward = ForwardMsg()
-            forward.ParseFromString(socket.recv(timeout=90))
-            kinds.add(forward.WhichOneof("type"))
-    assert {"new_session", "delta", "script_finished"} <= kinds
+    kinds = warmup.script_messages(proxy.port, query_string="iterations=200", timeout=90)
+    assert {"new_session", "delta", "script_finished"} <= set(kinds)
 
 
 def test_a_replica_that_is_down_is_skipped(stack, tmp_path):
