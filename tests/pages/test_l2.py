@@ -49,6 +49,15 @@ def open_tab(at, tab: str, lang: str = "en"):
     return at
 
 
+def assert_every_tab(at, lang: str) -> None:
+    """Each tab opens cleanly, with only its own charts below the boundary, in that language."""
+    for tab, keys in TABS.items():
+        open_tab(at, tab, lang)
+        assert chart_keys(at) == ["l2_boundary", *keys]
+        if lang == "zh":
+            assert english_leaks(at) == []
+
+
 def chart_keys(at) -> list[str]:
     return [c.key for c in at.get("plotly_chart")]
 
@@ -165,11 +174,7 @@ def test_defaults_in_both_languages(monkeypatch, lang):
         - metric(at, "训练集误差" if lang == "zh" else "Train error")
         >= 0.15
     )
-    for tab, keys in TABS.items():  # every tab, in that language, with only its own charts below the boundary
-        open_tab(at, tab, lang)
-        assert chart_keys(at) == ["l2_boundary", *keys]
-        if lang == "zh":
-            assert english_leaks(at) == []
+    assert_every_tab(at, lang)
 
 
 def test_only_the_open_tab_runs_and_stays_open_when_a_slider_moves(monkeypatch):
@@ -200,11 +205,7 @@ def test_every_control_at_its_extremes(monkeypatch, lang, which):
         assert widget(at, c.key).value == setting[c.key]
     if setting["dataset"] == "own":  # no upload in this session: the page says so and uses the moons
         assert any(i.value == ui.i18n.text("data.own_missing", lang) for i in at.info)
-    for tab, keys in TABS.items():
-        open_tab(at, tab, lang)
-        assert chart_keys(at) == ["l2_boundary", *keys]
-        if lang == "zh":
-            assert english_leaks(at) == []
+    assert_every_tab(at, lang)
 
 
 def test_raising_lambda_lowers_dev_error_and_gap_in_the_page(monkeypatch):
