@@ -12,12 +12,17 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import ui.i18n
-from tests.pages.harness import assert_ok, chart_specs, run_page, widget
+from tests.pages.harness import assert_ok, chart_specs, open_tab, run_page, widget
 from ui import deferred, training
 from ui.specs import l2 as spec
 
 SCRIPT = "lectures/04_l2_regularization.py"
 CURVE = "Train and dev error"
+
+
+def curve_tab(at):
+    """The page with its λ-curve tab open (the sweep runs only there)."""
+    return open_tab(at, "l2_view", "l2.tab.curve")
 
 
 def titles(at) -> list[str]:
@@ -55,11 +60,11 @@ def background(monkeypatch):
 def test_the_curve_fills_in_after_the_background_run(background):
     gate = threading.Event()
     background.submit(gate.wait, 60)  # hold the worker: the first run must not see the curve
-    at = run_page(SCRIPT, query={"n_iter": "300"})
+    at = curve_tab(run_page(SCRIPT, query={"n_iter": "300"}))
     assert_ok(at)
     assert CURVE not in titles(at)
     assert any("in the background" in c.value for c in at.caption)
-    assert len(chart_specs(at)) >= 5  # boundary, errors, cost, norms, weights: drawn without waiting
+    assert titles(at) == ["Decision boundary"]  # drawn without waiting
     gate.set()
     wait_for_jobs()
     at.run()
@@ -72,6 +77,8 @@ def test_moving_on_cancels_the_analysis_that_has_not_started(background):
     gate = threading.Event()
     background.submit(gate.wait, 60)
     at = run_page(SCRIPT, query={"n_iter": "300"})
+    assert not deferred._JOBS  # the curve's tab is closed
+    curve_tab(at)
     first = dict(deferred._JOBS)
     assert len(first) == 1
     widget(at, "width").set_value(20).run()  # a new network: a new curve, the old one is not needed
@@ -88,7 +95,7 @@ def test_a_failing_analysis_surfaces_in_the_page(background, monkeypatch):
         raise RuntimeError("sweep failed on purpose")
 
     monkeypatch.setattr(core.sweep, "train_sweep", broken)  # the page imports it on every run
-    at = run_page(SCRIPT, query={"n_iter": "300"})
+    at = curve_tab(run_page(SCRIPT, query={"n_iter": "300"}))
     wait_for_jobs(quietly=True)
     at.run()
     assert at.exception  # the app's own message (details are redacted by the server config)
