@@ -12,12 +12,14 @@ from ui.controls import cap_iterations, format_number
 from ui.deferred import later
 from ui.figures import why_reg as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import SCOPE, chart, page_header, seed, show_code
+from ui.shell import SCOPE, chart, lazy_tabs, page_header, seed, show_code
 from ui.specs import l2 as l2_spec
 from ui.specs import why_reg as spec
 from ui.training import CACHE, TIME_BUDGET_S, Splits, data_spec, load_splits, progress, run
 
 ACT = "tanh"
+VIEW_KEY = "why_reg_view"  # the open tab of the analyses below the z figure (only it runs)
+TABS = ("boundary", "multiples", "trend")
 
 page_header("why_reg")
 st.markdown(t("why_reg.intro"))
@@ -81,7 +83,6 @@ def trend_section(sweep: SweepResult, keys: tuple, data: Splits, threshold: floa
 
     ``keys`` (data spec, sweep config) name the sweep: its figures are kept for them.
     """
-    st.subheader(t("why_reg.sec.share"))
     L = page_labels(lang)
 
     def shares_figure():
@@ -107,7 +108,7 @@ def trend_section(sweep: SweepResult, keys: tuple, data: Splits, threshold: floa
 
 
 def boundary_section(params, data: Splits, lang: str, run_key: tuple) -> None:
-    st.subheader(t("why_reg.sec.boundaries"))
+    st.subheader(t("why_reg.sec.current"))
     chart(
         lambda: charts.decision_boundary_figure(
             params, ACT, data.X_train, data.Y_train, data.X_dev, data.Y_dev, labels=labels("chart.", lang)
@@ -140,6 +141,20 @@ def multiples_section(sweep: SweepResult, data: Splits, lang: str, sweep_key: tu
     st.caption(t("why_reg.boundaries.caption"))
 
 
+def lambda_sweep(data: Splits, shared: TrainConfig, grid, sweep_key: tuple) -> SweepResult | None:
+    """§1.5 every λ of the grid trained together with tanh units (batched, in the background), or None."""
+    sweep: SweepResult | None = later(
+        f"{SCOPE.get()}why_reg_sweep",
+        sweep_key,
+        train_sweep,
+        *(data.X_train, data.Y_train, shared, "lambd", grid, data.X_dev, data.Y_dev),
+        waiting=t("why_reg.waiting", k=len(grid)),
+    )
+    if sweep is not None:
+        sweep_notices(sweep)
+    return sweep
+
+
 def body(values) -> dict:
     """Everything that depends on the controls; returns the errors for the A/B comparison."""
     lang = current_lang()
@@ -162,19 +177,23 @@ def body(values) -> dict:
     threshold = float(values["linear_zone"])
     run_key = (spec_, replace(shared, lambd=lam), progress(current))
     z_section(current.params, data, threshold, lang, run_key)
-    boundary_section(current.params, data, lang, run_key)
+    now, multiples, trend = lazy_tabs(VIEW_KEY, [f"why_reg.tab.{name}" for name in TABS])
+    if now.open:
+        with now:
+            boundary_section(current.params, data, lang, run_key)
     sweep_key = ("why_reg_sweep", spec_, shared, grid)
-    sweep: SweepResult | None = later(  # §1.5 every λ trained together with tanh units (batched)
-        f"{SCOPE.get()}why_reg_sweep",
-        sweep_key,
-        train_sweep,
-        *(data.X_train, data.Y_train, shared, "lambd", grid, data.X_dev, data.Y_dev),
-        waiting=t("why_reg.waiting", k=len(grid)),
-    )
-    if sweep is not None:
-        sweep_notices(sweep)
-        multiples_section(sweep, data, lang, (sweep_key, progress(sweep)))
-        trend_section(sweep, (spec_, shared), data, threshold, lam, lang)
+    if multiples.open:  # the λ sweep trains only when a tab of it is open
+        with multiples:
+            st.subheader(t("why_reg.sec.boundaries"))
+            sweep = lambda_sweep(data, shared, grid, sweep_key)
+            if sweep is not None:
+                multiples_section(sweep, data, lang, (sweep_key, progress(sweep)))
+    if trend.open:
+        with trend:
+            st.subheader(t("why_reg.sec.share"))
+            sweep = lambda_sweep(data, shared, grid, sweep_key)
+            if sweep is not None:
+                trend_section(sweep, (spec_, shared), data, threshold, lam, lang)
     return errors
 
 

@@ -1,5 +1,6 @@
 """§1.5 page: both languages, extremes, z over the tanh curve, the near-linear share growing with λ, the
-boundary getting shorter (simpler) as λ grows, the zone control not retraining, and the figure helpers."""
+boundary getting shorter (simpler) as λ grows, the zone control not retraining, only the open tab running,
+A/B compare, and the figure helpers."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 import ui.i18n
 from core.sweep import train_sweep
 from core.train import train
+from tests.pages import harness
 from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
 from ui import deferred, training
 from ui.controls import extremes
@@ -20,6 +22,13 @@ from ui.specs import l2 as l2_spec
 from ui.specs import why_reg as spec
 
 SCRIPT = "lectures/05_why_regularization.py"
+VIEW_KEY = "why_reg_view"  # the page's lazy tabs below the z figure; only the open one runs
+ALWAYS = ["why_z"]  # z over the tanh curve, above the tabs
+TABS = {  # tab -> its charts
+    "boundary": ["why_boundary"],
+    "multiples": ["why_boundaries"],
+    "trend": ["why_share", "why_length"],
+}
 
 
 def open_page(monkeypatch, query=None, lang="en"):
@@ -29,6 +38,16 @@ def open_page(monkeypatch, query=None, lang="en"):
     at = run_page(SCRIPT, query=query, lang=lang)
     assert_ok(at)
     return at
+
+
+def open_tab(at, tab: str, lang: str = "en"):
+    at = harness.open_tab(at, VIEW_KEY, f"why_reg.tab.{tab}", lang)
+    assert_ok(at)
+    return at
+
+
+def chart_keys(at) -> list[str]:
+    return [c.key for c in at.get("plotly_chart")]
 
 
 def figure(at, title: str) -> dict:
@@ -92,10 +111,15 @@ def test_z_figure_shares_and_tanh_curve():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_defaults_in_both_languages(monkeypatch, lang):
     at = open_page(monkeypatch, lang=lang)
-    assert len(chart_specs(at)) >= 5
+    assert chart_keys(at) == [*ALWAYS, *TABS["boundary"]]
     assert ("正则化" in at.title[0].value) if lang == "zh" else ("regularization" in at.title[0].value)
     if lang == "zh":
         assert english_leaks(at) == []
+    for tab, keys in TABS.items():  # every tab, in that language, with only its own charts below z
+        open_tab(at, tab, lang)
+        assert chart_keys(at) == [*ALWAYS, *keys]
+        if lang == "zh":
+            assert english_leaks(at) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -113,9 +137,11 @@ def test_every_control_at_its_extremes(monkeypatch, lang, which):
         assert widget(at, c.key).value == setting[c.key]
     if setting["dataset"] == "own":  # no upload in this session: the page says so and uses the moons
         assert any(i.value == ui.i18n.text("data.own_missing", lang) for i in at.info)
-    assert len(chart_specs(at)) >= 5
-    if lang == "zh":
-        assert english_leaks(at) == []
+    for tab, keys in TABS.items():
+        open_tab(at, tab, lang)
+        assert chart_keys(at) == [*ALWAYS, *keys]
+        if lang == "zh":
+            assert english_leaks(at) == []
 
 
 def test_units_move_into_the_linear_zone_as_lambda_grows(monkeypatch):
@@ -132,7 +158,7 @@ def test_units_move_into_the_linear_zone_as_lambda_grows(monkeypatch):
         bar0, bar1 = traces(z0, role="z_hist", layer=layer)[0], traces(z1, role="z_hist", layer=layer)[0]
         assert not np.array_equal(arr(bar0["y"]), arr(bar1["y"]))
     # The share curve over the λ grid rises from λ = 0 to λ = 10 in every layer.
-    fig = figure(at, "near-linear zone")
+    fig = figure(open_tab(at, "trend"), "near-linear zone")
     for tr in fig["data"]:
         x, y = arr(tr["customdata"]), arr(tr["y"])
         assert len(x) == len(l2_spec.lambda_grid())
@@ -140,20 +166,65 @@ def test_units_move_into_the_linear_zone_as_lambda_grows(monkeypatch):
 
 
 def test_boundary_gets_simpler_as_lambda_grows(monkeypatch):
-    at = open_page(monkeypatch)
+    at = open_tab(open_page(monkeypatch), "trend")
     fig = figure(at, "Length of the decision boundary")
     lam, length = arr(fig["data"][0]["customdata"]), arr(fig["data"][0]["y"])
     at_lam = dict(zip(lam, length, strict=True))
     assert at_lam[0.5] < 0.7 * at_lam[0.0]
     assert at_lam[2.0] < 0.7 * at_lam[0.0]
-    panels = figure(at, "Decision boundaries as λ grows")
+    panels = figure(open_tab(at, "multiples"), "Decision boundaries as λ grows")
     assert len(traces(panels, role="probability")) == len(spec.SHOWN_LAMBDAS)
-    boundary = figure(at, "Decision boundary")
+    boundary = figure(open_tab(at, "boundary"), "Decision boundary")
     widget(at, "lambd").set_value(2.0).run()
     assert_ok(at)
     z0 = arr(traces(boundary, role="probability")[0]["z"])
     z1 = arr(traces(figure(at, "Decision boundary"), role="probability")[0]["z"])
     assert not np.allclose(z0, z1, equal_nan=True)
+
+
+def test_only_the_open_tab_runs_and_stays_open_when_a_slider_moves(monkeypatch):
+    at = open_page(monkeypatch, query={"seed": "4321"})  # a seed no other test trained: its sweep is not kept
+    sweeps = deferred.STARTED["train_sweep"]
+    assert chart_keys(at) == [*ALWAYS, *TABS["boundary"]]
+    widget(at, "lambd").set_value(0.5).run()  # the sweep's tabs are closed: no sweep starts
+    assert_ok(at)
+    assert deferred.STARTED["train_sweep"] == sweeps
+    assert chart_keys(at) == [*ALWAYS, *TABS["boundary"]]
+    open_tab(at, "trend")
+    assert deferred.STARTED["train_sweep"] == sweeps + 1
+    widget(at, "lambd").set_value(1.0).run()
+    assert_ok(at)
+    assert at.session_state[VIEW_KEY] == "Trends over λ"
+    assert chart_keys(at) == [*ALWAYS, *TABS["trend"]]
+    assert deferred.STARTED["train_sweep"] == sweeps + 1  # λ is the sweep's own axis: no retraining
+    at.session_state["lang"] = "zh"  # the open tab stays open in the other language, and speaks it
+    at.run()
+    assert_ok(at)
+    assert at.session_state[VIEW_KEY] == ui.i18n.text("why_reg.tab.trend", "zh")
+    assert chart_keys(at) == [*ALWAYS, *TABS["trend"]]
+    for tab, keys in TABS.items():
+        open_tab(at, tab, "zh")
+        assert chart_keys(at) == [*ALWAYS, *keys]
+        assert english_leaks(at) == []
+
+
+def test_ab_compare_has_tabs_per_half_and_errors_whatever_tab_is_open(monkeypatch):
+    at = open_page(monkeypatch)
+    widget(at, "compare").set_value(True).run()
+    assert_ok(at)
+    widget(at, "b_lambd").set_value(0.5).run()
+    assert_ok(at)
+    assert widget(at, "b_lambd").value == 0.5 and widget(at, "lambd").value == 0.0
+    assert chart_keys(at) == ["Awhy_z", "Awhy_boundary", "Bwhy_z", "Bwhy_boundary", "ab_bars"]
+    dev = [m.value for m in at.get("metric") if m.label == "Dev error"]
+    at.session_state["B" + VIEW_KEY] = ui.i18n.text("why_reg.tab.trend", "en")  # each half has its own tabs
+    at.run()
+    assert_ok(at)
+    assert chart_keys(at) == ["Awhy_z", "Awhy_boundary", "Bwhy_z", "Bwhy_share", "Bwhy_length", "ab_bars"]
+    assert [m.value for m in at.get("metric") if m.label == "Dev error"] == dev
+    assert len(dev) == 2 and dev[0] != dev[1]
+    headers = [h.value for h in at.subheader]
+    assert "Configuration A" in headers and "Configuration B" in headers
 
 
 def test_regularization_lowers_dev_error_and_gap_with_tanh(monkeypatch):
@@ -166,7 +237,7 @@ def test_regularization_lowers_dev_error_and_gap_with_tanh(monkeypatch):
 
 
 def test_zone_control_redraws_without_retraining(monkeypatch):
-    at = open_page(monkeypatch)
+    at = open_tab(open_page(monkeypatch), "trend")  # the tab of the λ sweep: it runs
     calls, sweeps = dict(training.CALLS), deferred.STARTED["train_sweep"]
     share = metric(at, "Layer 1")
     widget(at, "linear_zone").set_value(1.0).run()

@@ -30,6 +30,9 @@ STRINGS = {
         "Layer {l}: z with |z| < {threshold:g}",
         "第 {l} 层：|z| < {threshold:g} 的比例",
     ),
+    "why_reg.tab.boundary": ("Current boundary", "当前边界"),
+    "why_reg.tab.multiples": ("Boundaries by λ", "各 λ 的边界"),
+    "why_reg.tab.trend": ("Trends over λ", "随 λ 的趋势"),
     "why_reg.sec.z": ("Where the units operate on the tanh curve", "各单元工作在 tanh 曲线的哪一段"),
     "why_reg.z.caption": (
         "For the current λ: the distribution of every hidden unit's z over all training examples (bars), "
@@ -53,6 +56,7 @@ STRINGS = {
         "在绘图网格上测量的决策边界长度：过拟合的边界绕着单个点打转、圈出一个个小岛，所以很长；近似线性的网络画出的是"
         "一条短而几乎笔直的线。λ 极大时，网络可能处处都预测同一个类别，长度会降到 0。",
     ),
+    "why_reg.sec.current": ("The decision boundary at the current λ", "当前 λ 下的决策边界"),
     "why_reg.sec.boundaries": ("Simpler boundaries as λ grows", "λ 越大，边界越简单"),
     "why_reg.boundaries.caption": (
         "The same data and the same starting weights; only λ differs between the panels.",
@@ -63,9 +67,9 @@ STRINGS = {
         "当前 λ 下的网络，以及它的训练点和验证点。",
     ),
     "why_reg.waiting": (
-        "Training all {k} values of λ together in the background for the side-by-side boundaries and the "
-        "trends below; they appear here in a moment.",
-        "正在后台同时训练全部 {k} 个 λ 取值，用于下面并排的决策边界和变化趋势，稍后会出现在这里。",
+        "Training all {k} values of λ together in the background; the charts of this tab appear here in a "
+        "moment.",
+        "正在后台同时训练全部 {k} 个 λ 取值，这个标签页的图表稍后会出现在这里。",
     ),
     "why_reg.capped": (
         "To keep the page responsive, each network was trained for {used} iterations (you asked for {asked}).",
