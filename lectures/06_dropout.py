@@ -20,7 +20,7 @@ from ui.compare import page_body
 from ui.deferred import later
 from ui.figures import dropout as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import SCOPE, chart, page_header, seed, show_code
+from ui.shell import SCOPE, chart, lazy_tabs, page_header, seed, show_code
 from ui.specs.dropout import (
     ACTIVATION,
     LAYER_DIMS,
@@ -33,6 +33,9 @@ from ui.specs.dropout import (
     train_config,
 )
 from ui.training import CACHE, budgeted, data_spec, progress, run, show_run_notices
+
+VIEW_KEY = "dropout_view"  # the open tab of the analyses below the training section (only it runs)
+TABS = ("masks", "where", "curve")
 
 page_header("dropout")
 st.markdown(t("dropout.intro"))
@@ -197,10 +200,17 @@ def body(values):
         show_run_notices(base, values["iterations"])
     run_keys = ((spec, config, progress(result)), (spec, base_config, progress(base)))  # the figures' runs
     training_section(result, base, data, lang, run_keys)
-    means = activation_means(spec, result.config, result.params, data.X_train)
-    masks_section(means, kps, lang, run_keys[0])
-    where_section(kps, lang)
-    curve_section(spec, config, data, kps, lang)
+    masks, where, curve = lazy_tabs(VIEW_KEY, [f"dropout.tab.{name}" for name in TABS])
+    if masks.open:  # the mask draws run only while their tab is open
+        with masks:
+            means = activation_means(spec, result.config, result.params, data.X_train)
+            masks_section(means, kps, lang, run_keys[0])
+    if where.open:
+        with where:
+            where_section(kps, lang)
+    if curve.open:  # the keep_prob sweep trains only while its tab is open
+        with curve:
+            curve_section(spec, config, data, kps, lang)
     final = result.history.iloc[-1]
     return {"train_error": float(final["train_error"]), "dev_error": float(final["dev_error"])}
 

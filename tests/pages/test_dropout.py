@@ -1,5 +1,6 @@
 """§1.6–1.7 dropout page: both languages, every control at its extremes, the figures follow keep_prob,
-the boundary is the test-time network, the curve is the batched sweep, the hint, and A/B compare."""
+the boundary is the test-time network, the curve is the batched sweep, the hint, the lazy tabs
+(only the open one runs), and A/B compare."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from core.datasets import make_dataset, split
 from core.dropout_demo import mean_activations
 from core.sweep import train_sweep
 from core.train import TrainConfig, train
+from tests.pages import harness
 from tests.pages.harness import (
     ROOT,
     SENT_RTOL,
@@ -26,19 +28,27 @@ from tests.pages.harness import (
 )
 from ui.charts import probability_grid
 from ui.controls import extremes
+from ui.i18n import text
 from ui.plotly_wire import read_spec
 from ui.specs import controls_of
 from ui.specs import dropout as preset
 
 PAGE = "lectures/06_dropout.py"
 SLUG = "dropout"
+VIEW_KEY = "dropout_view"  # lectures/06_dropout.py: the open tab below the training section
+ALWAYS = ["boundary", "boundary_plain", "cost"]  # the training section, above the tabs
+# Each tab's charts, in tab order; the first (masks) is open by default.
+TAB_CHARTS = {"masks": ["means"], "where": ["params"], "curve": ["curve"]}
 
 
 # --------------------------------------------------------------------------- helpers (shared by §1.8 tests)
 
 
-def open_page(page: str = PAGE, query: dict | None = None, lang: str = "en") -> AppTest:
-    """A fresh session on ``page`` opened with a link's query, as a browser opening a shared URL.
+def open_page(
+    page: str = PAGE, query: dict | None = None, lang: str = "en", view: str | None = None
+) -> AppTest:
+    """A fresh session on ``page`` opened with a link's query, as a browser opening a shared URL,
+    then (``view``) with that tab of the dropout page open.
 
     The page runs as the main script (app.py's init_session would set the language from ?lang=).
     Not through harness.run_page: there the home page runs first and, in AppTest, a control key
@@ -52,7 +62,20 @@ def open_page(page: str = PAGE, query: dict | None = None, lang: str = "en") -> 
         at.query_params[key] = value
     at.run()
     assert_ok(at)
+    if view is not None:
+        open_tab(at, view, lang)
     return at
+
+
+def open_tab(at: AppTest, view: str, lang: str = "en", key: str = VIEW_KEY) -> AppTest:
+    """Open the dropout page's tab ``view`` (a TAB_CHARTS name), as a click on it does; only it runs."""
+    harness.open_tab(at, key, f"dropout.tab.{view}", lang)
+    assert_ok(at)
+    return at
+
+
+def chart_keys(at: AppTest) -> list[str]:
+    return [c.key for c in at.get("plotly_chart")]
 
 
 def in_the_app(page: str, lang: str) -> AppTest:
@@ -110,8 +133,7 @@ def page_config(iterations: int, kps=(0.8, 0.5, 0.8), kp0: float = 1.0) -> Train
 def test_defaults_in_both_languages(lang):
     in_the_app(PAGE, lang)
     at = open_page(lang=lang)
-    keys = [c.key for c in at.get("plotly_chart")]
-    assert keys == ["boundary", "boundary_plain", "cost", "means", "params", "curve"]
+    assert chart_keys(at) == ALWAYS + TAB_CHARTS["masks"]
     assert "Dropout" in at.title[0].value
     assert ("训练" in at.markdown[0].value) if lang == "zh" else ("training" in at.markdown[0].value)
     if lang == "zh":
@@ -121,9 +143,15 @@ def test_defaults_in_both_languages(lang):
 
 @pytest.mark.parametrize("which", [0, 1])
 def test_every_control_at_its_extremes(which):
-    at = at_extremes(SLUG, PAGE, which, lang="zh" if which else "en")
+    lang = "zh" if which else "en"
+    at = at_extremes(SLUG, PAGE, which, lang=lang)
     iterations = arr(trace(spec_of(at, "cost"), run="with_dropout")["x"])
     assert iterations[-1] == extremes(controls_of(SLUG))[which]["iterations"]
+    for view, keys in TAB_CHARTS.items():
+        open_tab(at, view, lang)
+        assert chart_keys(at) == ALWAYS + keys
+        if lang == "zh":
+            assert english_leaks(at) == []
 
 
 # --------------------------------------------------------------------------- the figures follow keep_prob
@@ -131,10 +159,13 @@ def test_every_control_at_its_extremes(which):
 
 def test_figure_data_changes_with_keep_prob():
     at = open_page(query={"iterations": "400"})
-    before = {k: spec_of(at, k) for k in ("boundary", "means", "cost", "curve", "boundary_plain")}
+    before = {k: spec_of(at, k) for k in ("boundary", "means", "cost", "boundary_plain")}
+    before["curve"] = spec_of(open_tab(at, "curve"), "curve")
     widget(at, "kp2").set_value(0.9).run()
     assert_ok(at)
-    after = {k: spec_of(at, k) for k in before}
+    after = {"curve": spec_of(at, "curve")}  # the curve's tab stays open across the move
+    open_tab(at, "masks")
+    after |= {k: spec_of(at, k) for k in before if k != "curve"}
     z = [arr(s["data"][0]["z"]) for s in (before["boundary"], after["boundary"])]
     assert not np.allclose(*z)
     assert before["means"]["data"] != after["means"]["data"]
@@ -183,7 +214,7 @@ def test_inverted_dropout_bars():
 
 
 def test_hint_points_at_the_layer_with_the_most_parameters():
-    at = open_page(query={"iterations": "300"})
+    at = open_page(query={"iterations": "300"}, view="where")
     assert at.success and "Layer 2" in at.success[0].value  # the default already drops it most
     assert arr(spec_of(at, "params")["data"][0]["y"]).argmax() == 1
     widget(at, "kp2").set_value(0.95).run()
@@ -192,7 +223,7 @@ def test_hint_points_at_the_layer_with_the_most_parameters():
 
 
 def test_keep_prob_curve_is_the_batched_sweep():
-    at = open_page(query={"iterations": "300", "kp1": "0.7", "kp2": "0.7", "kp3": "0.7"})
+    at = open_page(query={"iterations": "300", "kp1": "0.7", "kp2": "0.7", "kp3": "0.7"}, view="curve")
     spec = spec_of(at, "curve")
     dev = trace(spec, column="dev_error")
     values = arr(dev["customdata"])
@@ -203,6 +234,35 @@ def test_keep_prob_curve_is_the_batched_sweep():
     assert len(values) >= 8 and values[-1] == 1.0
     # All hidden layers share 0.7, so the current value is marked on the curve.
     assert any(s.get("x0") == 0.7 for s in spec["layout"].get("shapes", []))
+
+
+# --------------------------------------------------------------------------- lazy tabs
+
+
+def test_only_the_open_tab_runs_and_stays_open_across_a_move():
+    """The training section is always drawn; below it only the open tab computes and sends its charts."""
+    at = open_page(query={"iterations": "300"})
+    assert at.session_state[VIEW_KEY] == text("dropout.tab.masks", "en")
+    assert chart_keys(at) == ALWAYS + TAB_CHARTS["masks"]
+    assert not at.success and not at.info  # the where-to-drop hint is not shown
+    assert not any("keep_prob =" in c.value for c in at.caption)  # nor the curve's best point
+    open_tab(at, "curve")
+    assert chart_keys(at) == ALWAYS + TAB_CHARTS["curve"]
+    widget(at, "kp1").set_value(0.6).run()
+    assert_ok(at)
+    assert at.session_state[VIEW_KEY] == text("dropout.tab.curve", "en")
+    assert chart_keys(at) == ALWAYS + TAB_CHARTS["curve"]
+    assert widget(at, "kp1").value == 0.6
+    # In Chinese every tab has its charts and no English prose; the open tab survives the switch.
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert_ok(at)
+    assert at.session_state[VIEW_KEY] == text("dropout.tab.curve", "zh")
+    assert chart_keys(at) == ALWAYS + TAB_CHARTS["curve"]
+    for view, keys in TAB_CHARTS.items():
+        open_tab(at, view, "zh")
+        assert chart_keys(at) == ALWAYS + keys
+        assert english_leaks(at) == []
 
 
 # --------------------------------------------------------------------------- shell behaviour
@@ -217,13 +277,23 @@ def test_the_linked_iterations_are_what_the_page_trains_with():
 
 def test_ab_compare_renders_both_configurations():
     at = open_page(query={"iterations": "300", "compare": "1", "b_kp2": "1", "b_kp1": "1"})
-    keys = [c.key for c in at.get("plotly_chart")]
-    for part in ("boundary", "cost", "curve"):
-        assert f"A{part}" in keys and f"B{part}" in keys
-    assert "ab_bars" in keys
+    keys = chart_keys(at)
+    assert keys == [f"A{k}" for k in ALWAYS + TAB_CHARTS["masks"]] + [
+        f"B{k}" for k in ALWAYS + TAB_CHARTS["masks"]
+    ] + ["ab_bars"]
     a, b = (arr(spec_of(at, f"{s}boundary")["data"][0]["z"]) for s in "AB")
     assert not np.allclose(a, b)
     assert widget(at, "b_kp2").value == 1.0 and widget(at, "kp2").value == 0.5
+    bars = spec_of(at, "ab_bars")
+    # Each half has its own tabs: B shows its curve while A keeps its bars, and the errors compared
+    # below (the training runs) do not depend on which tab is open.
+    open_tab(at, "curve", key="B" + VIEW_KEY)
+    assert chart_keys(at) == [f"A{k}" for k in ALWAYS + TAB_CHARTS["masks"]] + [
+        f"B{k}" for k in ALWAYS + TAB_CHARTS["curve"]
+    ] + ["ab_bars"]
+    assert spec_of(at, "ab_bars")["data"] == bars["data"]
+    open_tab(at, "curve", key="A" + VIEW_KEY)  # both curves, each half's own
+    assert chart_keys(at) == [f"{s}{k}" for s in "AB" for k in ALWAYS + TAB_CHARTS["curve"]] + ["ab_bars"]
 
 
 def test_code_expander_shows_the_real_sources():

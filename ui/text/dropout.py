@@ -51,6 +51,9 @@ STRINGS = {
         "步上升。不使用 dropout 时，{steps0} 步中只有 {up0} 步上升。想确认梯度下降是否正常，先把所有 keep_prob 设为 1，"
         "确认 J 平稳下降，再重新打开 dropout。",
     ),
+    "dropout.tab.masks": ("Why ÷ keep_prob", "为何除以 keep_prob"),
+    "dropout.tab.where": ("Where to drop", "在哪层丢弃"),
+    "dropout.tab.curve": ("Best keep_prob", "最佳 keep_prob"),
     "dropout.sec.masks": (
         "Inverted dropout: why divide by keep_prob",
         "反向随机失活：为什么要除以 keep_prob",
