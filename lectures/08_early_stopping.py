@@ -9,9 +9,11 @@ from ui.compare import page_body
 from ui.deferred import later
 from ui.figures import early_stopping as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import SCOPE, chart, page_header, seed, show_code
+from ui.shell import SCOPE, chart, lazy_tabs, page_header, seed, show_code
 from ui.specs.early_stopping import ACTIVATION, NOISE, RATIOS, M, train_config
 from ui.training import budgeted, data_spec, progress, run, show_run_notices
+
+VIEW_KEY = "early_stopping_view"  # the open tab below the error curves (only it runs)
 
 page_header("early_stopping")
 st.markdown(t("early_stopping.intro"))
@@ -50,9 +52,15 @@ def curves_section(result, best: int, patience: int, L: dict, same: tuple) -> No
         st.caption(t("early_stopping.patience.stop", patience=patience, stop=stop, kept=kept))
 
 
-def norm_section(result, best: int, summaries: list[dict], lambd: float, L: dict, same: tuple) -> None:
-    """‖W‖_F growing over iterations, with the L2 model's final norm for reference (once it is in)."""
+def norm_section(result, best: int, lambd: float, L: dict, models_of) -> None:
+    """‖W‖_F growing over iterations, with the L2 model's final norm for reference (once it is in).
+
+    ``models_of()`` gives the three models with their summaries (starting the L2 run) and what the
+    figures follow from.
+    """
     st.subheader(t("early_stopping.sec.norm"))
+    models, same = models_of()
+    summaries = [m[2] for m in models]
     h = result.history
     total = total_weight_norm(h)
     l2_norm = summaries[2]["weight_norm"] if len(summaries) > 2 else None
@@ -75,10 +83,12 @@ def norm_section(result, best: int, summaries: list[dict], lambd: float, L: dict
     )
 
 
-def models_section(models: list[tuple], data, L: dict, waiting: str, same: tuple) -> None:
+def models_section(data, L: dict, models_of) -> None:
     """The three models side by side: boundary over the training points, train/dev error and ‖W‖_F each
-    (the L2 model trains in the background and takes the third column when it is done)."""
+    (the L2 model trains in the background — ``models_of()`` says so under the heading — and takes the
+    third column when it is done)."""
     st.subheader(t("early_stopping.sec.models"))
+    models, same = models_of()
     for col, (name, params, summary, key) in zip(st.columns(3), models, strict=False):
 
         def boundary(params=params, name=name):
@@ -98,7 +108,6 @@ def models_section(models: list[tuple], data, L: dict, waiting: str, same: tuple
                 )
             )
     if len(models) < 3:
-        st.caption(f":material/hourglass_top: {waiting}")
         return
     st.caption(t("early_stopping.models.caption"))
     names = [m[0] for m in models]
@@ -120,7 +129,9 @@ def l2_model(spec, values, data):
 
 
 def body(values):
-    """One full run (dev tracked), one L2 run; return the early-stopped model's errors."""
+    """One full run (dev tracked) and its error curves; below them the open tab — the growing
+    weights or the three models, the L2 run (trained only for an open tab that shows it) among
+    them. Return the early-stopped model's errors, whichever tab is open."""
     L = chart_labels(current_lang())
     spec = data_spec(values["dataset"], M, seed(), noise_rate=NOISE, ratios=RATIOS)
     config = train_config(values["iterations"], seed())
@@ -131,24 +142,34 @@ def body(values):
         return {"train_error": float("nan"), "dev_error": float("nan")}
     best = result.best_iteration
     args = (data.X_train, data.Y_train, data.X_dev, data.Y_dev, ACTIVATION)
-    its = int(result.history["iteration"].iloc[-1])
-    models = [
-        (t("early_stopping.model.early", it=best), result.best_params, "boundary_early"),
-        (t("early_stopping.model.full", it=its), result.final_params, "boundary_full"),
-    ]
     same = ((spec, config, progress(result)), values["lambd"])  # the runs behind each figure (L2: from λ)
     curves_section(result, best, values["patience"], L, same)
-    l2 = l2_model(spec, values, data)
-    if l2 is not None:
+    early = model_summary(result.best_params, *args)
+
+    def models_of() -> tuple[list[tuple], tuple]:
+        """(name, params, summary, chart key) of each model, the L2 one once it is in; and ``same``."""
+        its = int(result.history["iteration"].iloc[-1])
+        full = result.final_params
+        models = [
+            (t("early_stopping.model.early", it=best), result.best_params, early, "boundary_early"),
+            (t("early_stopping.model.full", it=its), full, model_summary(full, *args), "boundary_full"),
+        ]
+        l2 = l2_model(spec, values, data)  # started here: only an open tab that shows it trains it
+        if l2 is None:
+            return models, same
         if l2.diverged:
             show_run_notices(l2, values["iterations"])
         name = t("early_stopping.model.l2", lambd=values["lambd"], it=its)
-        same = (*same, progress(l2))
-        models.append((name, l2.params, "boundary_l2"))
-    models = [(name, p, model_summary(p, *args), key) for name, p, key in models]
-    norm_section(result, best, [m[2] for m in models], values["lambd"], L, same)
-    models_section(models, data, L, t("early_stopping.l2.waiting"), same)
-    early = models[0][2]
+        models.append((name, l2.params, model_summary(l2.params, *args), "boundary_l2"))
+        return models, (*same, progress(l2))
+
+    weights_tab, models_tab = lazy_tabs(VIEW_KEY, ("early_stopping.tab.weights", "early_stopping.tab.models"))
+    if weights_tab.open:
+        with weights_tab:
+            norm_section(result, best, values["lambd"], L, models_of)
+    if models_tab.open:
+        with models_tab:
+            models_section(data, L, models_of)
     return {"train_error": early["train_error"], "dev_error": early["dev_error"]}
 
 

@@ -1,5 +1,6 @@
 """§1.8 early-stopping page: both languages, every control at its extremes, the dev minimum marked
-where the dev curve is lowest, ‖W‖_F growing, three models side by side, the orthogonalization note."""
+where the dev curve is lowest, ‖W‖_F growing, three models side by side, the orthogonalization note.
+Below the error curves the page has lazy tabs (growing weights, three models): only the open one runs."""
 
 from __future__ import annotations
 
@@ -9,12 +10,42 @@ import pytest
 from core.datasets import make_dataset, split
 from core.early_stopping import patience_stop, weight_norm
 from core.train import train
-from tests.pages.harness import assert_ok, english_leaks, widget
-from tests.pages.test_dropout import arr, at_extremes, in_the_app, open_page, spec_of, trace
+from tests.pages import harness
+from tests.pages.harness import arr, assert_ok, english_leaks, run_page, widget
+from tests.pages.test_dropout import open_page, spec_of, trace
+from ui.controls import extremes
+from ui.i18n import text
+from ui.specs import controls_of
 from ui.specs import early_stopping as preset
 
 PAGE = "lectures/08_early_stopping.py"
 SLUG = "early_stopping"
+VIEW_KEY = "early_stopping_view"  # the lazy tabs below the error curves; only the open one runs
+ALWAYS = ["curves"]  # the train/dev curves with the dev minimum and the patience stop, above the tabs
+TABS = {  # tab -> its charts; the first is open by default
+    "weights": ["norms"],
+    "models": ["boundary_early", "boundary_full", "boundary_l2", "models"],
+}
+
+
+def chart_keys(at) -> list[str]:
+    return [c.key for c in at.get("plotly_chart")]
+
+
+def open_tab(at, tab: str, lang: str = "en"):
+    """Open the tab ``tab`` (a key of TABS), as a click on it does; the page reruns with only it."""
+    at = harness.open_tab(at, VIEW_KEY, f"{SLUG}.tab.{tab}", lang)
+    assert_ok(at)
+    return at
+
+
+def every_tab(at, lang: str) -> None:
+    """Each tab in turn shows the curves and only its own charts; in Chinese, no English prose."""
+    for tab, keys in TABS.items():
+        open_tab(at, tab, lang)
+        assert chart_keys(at) == [*ALWAYS, *keys], tab
+        if lang == "zh":
+            assert english_leaks(at) == [], tab
 
 
 def page_run(iterations: int, lambd: float = 0.0):
@@ -26,10 +57,13 @@ def page_run(iterations: int, lambd: float = 0.0):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_defaults_in_both_languages(lang):
-    in_the_app(PAGE, lang)
+    app = run_page(PAGE, lang=lang)  # reached through the app's navigation
+    assert_ok(app)
+    assert chart_keys(app) == [*ALWAYS, *TABS["weights"]]
+    if lang == "zh":
+        assert english_leaks(app) == []
     at = open_page(PAGE, lang=lang)
-    keys = [c.key for c in at.get("plotly_chart")]
-    assert keys == ["curves", "norms", "boundary_early", "boundary_full", "boundary_l2", "models"]
+    assert chart_keys(at) == [*ALWAYS, *TABS["weights"]]
     assert ("提前停止" in at.title[0].value) if lang == "zh" else ("Early stopping" in at.title[0].value)
     heads = " ".join(s.value for s in at.subheader)
     assert ("正交化" in heads) if lang == "zh" else ("Orthogonalization" in heads)
@@ -37,11 +71,61 @@ def test_defaults_in_both_languages(lang):
     assert ("代价函数 J" in note) if lang == "zh" else ("cost J" in note and "overfitting" in note)
     if lang == "zh":
         assert english_leaks(at) == []
+    every_tab(at, lang)
+    assert at.markdown[-1].value == note  # the note stays below the tabs, whichever is open
 
 
 @pytest.mark.parametrize("which", [0, 1])
 def test_every_control_at_its_extremes(which):
-    at_extremes(SLUG, PAGE, which, lang="en" if which else "zh")
+    lang = "en" if which else "zh"
+    controls = controls_of(SLUG)
+    setting = extremes(controls)[which]
+    at = open_page(PAGE, {c.key: c.to_url(setting[c.key]) for c in controls}, lang)
+    notices = [w.value for w in at.warning if "link set" in w.value or "链接中" in w.value]
+    assert not notices, notices
+    for c in controls:
+        assert widget(at, c.key).value == setting[c.key], c.key
+    assert chart_keys(at) == [*ALWAYS, *TABS["weights"]]
+    every_tab(at, lang)
+
+
+def test_only_the_open_tab_is_sent_and_it_stays_open_when_a_slider_moves():
+    at = open_page(PAGE, query={"iterations": "1000"})
+    assert at.session_state[VIEW_KEY] == text("early_stopping.tab.weights", "en")  # the default tab
+    widget(at, "patience").set_value(100).run()
+    assert_ok(at)
+    assert chart_keys(at) == [*ALWAYS, *TABS["weights"]]  # a move redraws 2 charts, not 6
+    open_tab(at, "models")
+    widget(at, "lambd").set_value(5.0).run()
+    assert_ok(at)
+    assert at.session_state[VIEW_KEY] == "Three models"
+    assert chart_keys(at) == [*ALWAYS, *TABS["models"]]
+    assert "λ = 5" in spec_of(at, "boundary_l2")["layout"]["title"]["text"]  # the L2 model of the new λ
+    at.session_state["lang"] = "zh"  # renamed tabs: the open one stays open
+    at.run()
+    assert_ok(at)
+    assert at.session_state[VIEW_KEY] == text("early_stopping.tab.models", "zh")
+    assert chart_keys(at) == [*ALWAYS, *TABS["models"]]
+    every_tab(at, "zh")
+
+
+def test_ab_compare_has_its_own_tabs_in_each_half():
+    at = open_page(PAGE, query={"iterations": "1000"})
+    widget(at, "compare").set_value(True).run()
+    assert_ok(at)
+    widget(at, "b_lambd").set_value(0.1).run()
+    assert_ok(at)
+    ab = ["ab_bars"]
+    assert chart_keys(at) == ["Acurves", "Anorms", "Bcurves", "Bnorms", *ab]
+    differences = [m.value for m in at.get("metric") if "(B − A)" in m.label]
+    at.session_state["B" + VIEW_KEY] = text("early_stopping.tab.models", "en")
+    at.run()
+    assert_ok(at)
+    b_models = ["B" + k for k in TABS["models"]]
+    assert chart_keys(at) == ["Acurves", "Anorms", "Bcurves", *b_models, *ab]
+    # The compared errors are the early-stopped model's, whichever tab is open.
+    assert [m.value for m in at.get("metric") if "(B − A)" in m.label] == differences
+    assert len(differences) == 2
 
 
 def test_dev_minimum_is_marked_where_the_dev_curve_is_lowest():
@@ -66,10 +150,13 @@ def test_weights_grow_and_the_three_models():
     total = arr(trace(spec_of(at, "norms"), role="total")["y"])
     assert total[0] < total[len(total) // 2] < total[-1]
     res, l2 = page_run(1500), page_run(1500, lambd=1.0)
+    norm_note = [c.value for c in at.caption if "‖W‖_F is" in c.value]  # with the L2 model's final norm
+    assert norm_note and f"ends at {weight_norm(l2.params):.2f}" in norm_note[0]
+    open_tab(at, "models")
     stats = [c.value for c in at.caption if "‖W‖_F" in c.value and "·" in c.value]
     assert len(stats) == 3
-    for text, params in zip(stats, (res.best_params, res.final_params, l2.params), strict=True):
-        assert f"‖W‖_F {weight_norm(params):.2f}" in text
+    for stat, params in zip(stats, (res.best_params, res.final_params, l2.params), strict=True):
+        assert f"‖W‖_F {weight_norm(params):.2f}" in stat
     # Early-stopped and L2 models beat the fully trained one on the dev set.
     bars = spec_of(at, "models")
     dev = arr(trace(bars, column="dev_error")["y"])
@@ -80,7 +167,7 @@ def test_weights_grow_and_the_three_models():
 
 
 def test_figures_change_with_the_controls():
-    at = open_page(PAGE, query={"iterations": "1000"})
+    at = open_tab(open_page(PAGE, query={"iterations": "1000"}), "models")
     l2_before = spec_of(at, "boundary_l2")["data"][0]["z"]
     curves_before = spec_of(at, "curves")["data"]
     widget(at, "lambd").set_value(5.0).run()

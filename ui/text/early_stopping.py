@@ -28,6 +28,8 @@ STRINGS = {
         "The regularization strength of the third model, trained for all iterations with the L2 penalty.",
         "第三个模型的正则化强度：它带着 L2 惩罚项训练完全部迭代次数。",
     ),
+    "early_stopping.tab.weights": ("Growing weights", "权重增长"),
+    "early_stopping.tab.models": ("Three models", "三个模型"),
     "early_stopping.sec.curves": (
         "Train and dev error over the iterations",
         "训练误差与验证误差随迭代的变化",
