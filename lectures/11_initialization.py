@@ -12,9 +12,11 @@ from ui import charts
 from ui.compare import page_body
 from ui.figures import initialization as figs
 from ui.i18n import current_lang, labels, t
-from ui.shell import chart, page_header, seed, show_code
+from ui.shell import chart, lazy_tabs, page_header, seed, show_code
 from ui.training import CACHE, DataSpec, Splits, data_spec, progress, run, show_run_notices
 
+VIEW_KEY = "initialization_view"  # the open tab of the analyses below the violins (only it runs)
+TABS = tuple(f"initialization.tab.{name}" for name in ("spread", "grads", "training", "units"))
 PAIRING = {"relu": "he", "tanh": "xavier"}  # the usual choice per activation
 MEANT_FOR = {"xavier": "tanh", "he": "relu", "glorot": "tanh"}
 FORMULAS = {
@@ -79,7 +81,11 @@ def notes(values, config: TrainConfig, params) -> None:
 
 
 def body(values) -> dict:
-    """Everything that depends on the controls; returns the errors for the A/B comparison."""
+    """Everything that depends on the controls; returns the errors for the A/B comparison.
+
+    The activations at initialization and the errors are always shown; the other analyses are
+    lazy tabs, of which only the open one is computed and drawn.
+    """
     lang = current_lang()
     chart_labels = labels("chart.", lang)
     L = {**chart_labels, **labels("initialization.chart.", lang)}
@@ -102,9 +108,34 @@ def body(values) -> dict:
     st.markdown(f"**{t('initialization.dist.header')}**")
     st.caption(t("initialization.dist.text"))
     run_key = (spec, config, progress(result))  # the run, and so each figure of this body, follows from these
-    acts = init_activations(spec, config, data)
-    hidden = acts[:-1]
+    hidden = init_activations(spec, config, data)[:-1]
     chart(lambda: figs.activation_violin_figure(hidden, labels=L, seed=seed()), key="violins", inputs=run_key)
+    train_error = float(result.history["train_error"].iloc[-1])
+    dev_error = float(result.history["dev_error"].iloc[-1])
+    cols = st.columns(2)
+    cols[0].metric(t("metric.train_error"), f"{train_error:.1%}")
+    cols[1].metric(t("metric.dev_error"), f"{dev_error:.1%}")
+
+    spread, grads, training, units = lazy_tabs(VIEW_KEY, TABS)
+    if spread.open:
+        with spread:
+            spread_section(hidden, config, L, chart_labels, run_key)
+    if grads.open:
+        with grads:
+            gradients_section(result, chart_labels, run_key)
+    if training.open:
+        with training:
+            training_section(result, config, data, chart_labels, run_key)
+    if units.open:  # the trained network's activations are computed only here
+        with units:
+            units_section(result, config, data, L, run_key)
+    return {"train_error": train_error, "dev_error": dev_error}
+
+
+def spread_section(
+    hidden: list[np.ndarray], config: TrainConfig, L: dict, chart_labels: dict, run_key
+) -> None:
+    """The standard deviation of a[l] per layer at initialization, and the per-layer statistics."""
     stats = dn.activation_stats(hidden, config.hidden_activation)
     spread_labels = {**chart_labels, "underflow": L["zero_spread"]}  # std 0: all values equal
     chart(
@@ -121,6 +152,9 @@ def body(values) -> dict:
     with st.expander(t("initialization.stats.header"), icon=":material/table:"):
         st.dataframe(stats_frame(stats, config.hidden_activation), hide_index=True)
 
+
+def gradients_section(result, chart_labels: dict, run_key) -> None:
+    """Gradient size per layer at initialization and after training (or where it diverged)."""
     st.markdown(f"**{t('initialization.grads.header')}**")
     grads = {t("initialization.series.init"): dn.grad_norms_from_history(result.history, 0)}
     last = int(result.history["iteration"].iloc[-1])
@@ -136,11 +170,10 @@ def body(values) -> dict:
         key="gradients",
         inputs=run_key,
     )
-    train_error = float(result.history["train_error"].iloc[-1])
-    dev_error = float(result.history["dev_error"].iloc[-1])
-    cols = st.columns(2)
-    cols[0].metric(t("metric.train_error"), f"{train_error:.1%}")
-    cols[1].metric(t("metric.dev_error"), f"{dev_error:.1%}")
+
+
+def training_section(result, config: TrainConfig, data: Splits, chart_labels: dict, run_key) -> None:
+    """Learning curves and the trained network's decision boundary."""
     chart(
         lambda: charts.learning_curves_figure(result.history, labels=chart_labels, log_y=True),
         key="curves",
@@ -159,10 +192,14 @@ def body(values) -> dict:
         key="boundary",
         inputs=run_key,
     )
+
+
+def units_section(result, config: TrainConfig, data: Splits, L: dict, run_key) -> None:
+    """Hidden layer 1 after training, one row per unit: identical rows when symmetry was never broken."""
+    st.caption(t("initialization.units.text"))
     with np.errstate(all="ignore"):
         a1 = dn.layer_activations(result.final_params, data.X_train, config.hidden_activation)[0]
     chart(lambda: figs.units_heatmap_figure(a1, labels=L), key="units", inputs=run_key)
-    return {"train_error": train_error, "dev_error": dev_error}
 
 
 def formula_table(scheme: str) -> str:

@@ -1,5 +1,6 @@
 """§1.11 weight-initialization page: both languages, extremes (init scale 100 and 0.01), zeros keeping
-every hidden unit identical, the variance table with the usual pairing, and the A/B comparison."""
+every hidden unit identical, the variance table with the usual pairing, the lazy tabs below the
+violins (only the open one runs), and the A/B comparison."""
 
 import inspect
 
@@ -7,15 +8,34 @@ import numpy as np
 import pytest
 
 from core.network import initialize_parameters
+from tests.pages import harness
 from tests.pages.harness import chart_specs, english_leaks, widget
 from tests.pages.test_normalization import at_extremes, figure, metric, open_page, values
+from ui.i18n import text
 
 PAGE = "lectures/11_initialization.py"
 SLUG = "initialization"
+VIEW_KEY = "initialization_view"  # lectures/11_initialization.py: the open tab (only it runs)
+ALWAYS = ["violins"]  # shown whichever tab is open
+TAB_CHARTS = {  # the charts of each tab, in order; "spread" is open by default
+    "spread": ["spread"],
+    "grads": ["gradients"],
+    "training": ["curves", "boundary"],
+    "units": ["units"],
+}
 
 
 def page(monkeypatch, query=None, lang="en"):
     return open_page(monkeypatch, query=query, lang=lang, page=PAGE)
+
+
+def open_tab(at, tab: str, lang: str = "en", half: str = ""):
+    """Open the tab ``tab`` (of the A/B half ``half`` in a comparison), as a click on it does."""
+    return harness.open_tab(at, f"{half}{VIEW_KEY}", f"initialization.tab.{tab}", lang)
+
+
+def chart_keys(at) -> list[str]:
+    return [c.key for c in at.get("plotly_chart")]
 
 
 def violin_spreads(at):
@@ -27,17 +47,30 @@ def violin_spreads(at):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_defaults_in_both_languages(monkeypatch, lang):
     at = page(monkeypatch, lang=lang)
-    assert len(chart_specs(at)) >= 6
+    assert chart_keys(at) == ALWAYS + TAB_CHARTS["spread"]
     assert ("初始化" in at.title[0].value) if lang == "zh" else ("initialization" in at.title[0].value)
     if lang == "zh":
         assert english_leaks(at) == []
+    for tab, keys in TAB_CHARTS.items():
+        open_tab(at, tab, lang)
+        assert not at.exception, tab
+        assert chart_keys(at) == ALWAYS + keys, tab
+        assert len(chart_specs(at)) == len(ALWAYS + keys)
+        if lang == "zh":
+            assert english_leaks(at) == [], tab
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("which", [0, 1], ids=["min", "max"])
 def test_every_control_at_its_extremes(monkeypatch, lang, which):
     at = at_extremes(monkeypatch, SLUG, PAGE, which, lang)
-    assert len(chart_specs(at)) >= 6
+    for tab, keys in TAB_CHARTS.items():
+        open_tab(at, tab, lang)
+        assert not at.exception, tab
+        assert chart_keys(at) == ALWAYS + keys, tab
+        assert len(chart_specs(at)) == len(ALWAYS + keys)
+        if lang == "zh":
+            assert english_leaks(at) == [], tab
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -66,7 +99,7 @@ def test_he_keeps_the_spread_while_scale_001_collapses_it(monkeypatch):
 
 
 def test_zeros_leave_every_hidden_unit_identical(monkeypatch):
-    at = page(monkeypatch, query={"init_scheme": "zeros", "init_iters": "300"})
+    at = open_tab(page(monkeypatch, query={"init_scheme": "zeros", "init_iters": "300"}), "units")
     assert any("Symmetry is not broken" in w.value for w in at.warning)
     units = values(figure(at, "Hidden layer 1")["data"][0]["z"])
     assert np.all(units == units[0])  # every row (unit) the same
@@ -78,7 +111,7 @@ def test_zeros_leave_every_hidden_unit_identical(monkeypatch):
 
 
 def test_a_training_control_changes_the_figure_data(monkeypatch):
-    at = page(monkeypatch)
+    at = open_tab(page(monkeypatch), "grads")
     before = violin_spreads(at)
     gradients = values(figure(at, "Gradient magnitude")["data"][0]["y"])
     widget(at, "init_scheme").set_value("xavier").run()
@@ -102,13 +135,42 @@ def test_ab_compare_renders_both_configurations(monkeypatch):
     widget(at, "compare").set_value(True).run()
     widget(at, "b_init_scheme").set_value("zeros").run()
     assert widget(at, "init_scheme").value == "he" and widget(at, "b_init_iters").value == 600
-    assert len(chart_specs(at)) == 2 * 6 + 1  # A and B, then the A/B bars
+    # each half: its violins and its open tab (the spread by default), then the A/B bars
+    assert chart_keys(at) == ["Aviolins", "Aspread", "Bviolins", "Bspread", "ab_bars"]
     assert any("Symmetry is not broken" in w.value for w in at.warning)  # B only
     assert [s.value for s in at.subheader][:2] == ["Configuration A", "Configuration B"]
     deltas = [m for m in at.get("metric") if "(B − A)" in m.label]
     assert len(deltas) == 2
+    open_tab(at, "units", half="B")  # each half has its own tabs: A keeps the spread open
+    assert chart_keys(at) == ["Aviolins", "Aspread", "Bviolins", "Bunits", "ab_bars"]
+    units = values(chart_specs(at)[3]["data"][0]["z"])
+    assert np.all(units == units[0])  # B: zeros never break the symmetry
+    assert len([m for m in at.get("metric") if "(B − A)" in m.label]) == 2
 
 
 def test_code_expander_shows_initialize_parameters(monkeypatch):
     at = page(monkeypatch)
     assert inspect.getsource(initialize_parameters).strip() in [c.value.strip() for c in at.code]
+
+
+def test_only_the_open_tab_is_sent_and_it_stays_open_across_a_move(monkeypatch):
+    at = page(monkeypatch)
+    assert chart_keys(at) == ["violins", "spread"]  # a move redraws 2 charts, not 6
+    open_tab(at, "training")
+    assert chart_keys(at) == ["violins", "curves", "boundary"]
+    curves = values(chart_specs(at)[1]["data"][0]["y"])
+    widget(at, "init_scale").set_value(0.5).run()
+    assert not at.exception
+    assert at.session_state[VIEW_KEY] == text("initialization.tab.training", "en")
+    assert chart_keys(at) == ["violins", "curves", "boundary"]
+    assert not np.array_equal(curves, values(chart_specs(at)[1]["data"][0]["y"]))  # redrawn for s = 0.5
+    assert figure(at, "Decision boundary")
+
+
+def test_every_tab_in_chinese_has_no_english_prose(monkeypatch):
+    at = page(monkeypatch, lang="zh")
+    for tab, keys in TAB_CHARTS.items():
+        open_tab(at, tab, "zh")
+        assert not at.exception, tab
+        assert chart_keys(at) == ALWAYS + keys, tab
+        assert english_leaks(at) == [], tab

@@ -65,7 +65,20 @@ STRINGS = {
     "initialization.stats.std": ("standard deviation", "标准差"),
     "initialization.stats.zero": ("share exactly 0", "恰好为 0 的比例"),
     "initialization.stats.saturated": ("share saturated (|a| > 0.99)", "饱和的比例（|a| > 0.99）"),
-    "initialization.grads.header": ("Gradients and training", "梯度与训练"),
+    "initialization.tab.spread": ("Spread by layer", "各层离散度"),
+    "initialization.tab.grads": ("Gradients", "梯度"),
+    "initialization.tab.training": ("Training", "训练过程"),
+    "initialization.tab.units": ("Hidden units", "隐藏单元"),
+    "initialization.grads.header": (
+        "Gradient size per layer, at initialization and after training",
+        "各层梯度的大小：初始化时与训练后",
+    ),
+    "initialization.units.text": (
+        "Each row is one unit of the first hidden layer after training, each column a training example. "
+        "Identical rows mean the units are copies of one another: the symmetry was never broken.",
+        "每一行是训练后第一个隐藏层的一个单元，每一列是一个训练样本。各行完全相同，说明这些单元彼此是复制品："
+        "对称性始终没有被打破。",
+    ),
     "initialization.series.init": ("at initialization", "初始化时"),
     "initialization.series.after": ("after {n} iterations", "{n} 次迭代后"),
     "initialization.series.diverged": (
