@@ -31,7 +31,7 @@ from ui.specs.bias_variance import (
     url_choice,
 )
 from ui.specs.recipe import CONTROLS, PREFIX
-from ui.training import CACHE, show_run_notices
+from ui.training import CACHE, progress, show_run_notices
 from ui.widgets import initial_value, render_page_controls
 
 SLUG = "recipe"
@@ -209,7 +209,11 @@ with right:
         st.success(t(f"{SLUG}.done"))
     else:
         st.warning(t(f"{SLUG}.stuck"))
-    chart(figs.flow_figure(stage, RECIPE_STEPS, APPLICABLE, step, labels=fig_labels), key="recipe_flow")
+    chart(
+        lambda: figs.flow_figure(stage, RECIPE_STEPS, APPLICABLE, step, labels=fig_labels),
+        key="recipe_flow",
+        inputs=(stage, step),
+    )
 
     st.subheader(t(f"{SLUG}.trail"))
     st.caption(t(f"{SLUG}.trail.text"))
@@ -217,8 +221,9 @@ with right:
     st.button(t(f"{SLUG}.trail.reset"), key="recipe_trail_reset", on_click=reset_trail)
 
     result = exp.result
+    run_key = (knobs, seed(), progress(result))  # the run, and so its boundary and curves, follow from it
     chart(
-        charts.decision_boundary_figure(
+        lambda: charts.decision_boundary_figure(
             result.params,
             result.config.hidden_activation,
             exp.X_train[:, :SHOWN_TRAIN],
@@ -229,11 +234,18 @@ with right:
             title=t("bias_variance.boundary_title"),
         ),
         key="recipe_boundary",
+        inputs=run_key,
     )
-    curves = charts.learning_curves_figure(result.history, labels=labels("chart.", lang))
     chart(
-        bv_figs.add_optimal_line(curves, exp.optimal_error, labels("bias_variance.fig.", lang), row=1, col=2),
+        lambda: bv_figs.add_optimal_line(
+            charts.learning_curves_figure(result.history, labels=labels("chart.", lang)),
+            exp.optimal_error,
+            labels("bias_variance.fig.", lang),
+            row=1,
+            col=2,
+        ),
         key="recipe_curves",
+        inputs=run_key,
     )
 
 st.latex(

@@ -59,7 +59,22 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
     return ChainMap(dict(labels or {}), DEFAULT_LABELS)
 
 
-def _box(fig: go.Figure, node: str, text: str, active: bool, done: bool = False) -> None:
+class _Drawing:
+    """The flow chart's shapes and annotations, collected and then set on the layout in one go
+    (plotly.py's ``add_annotation`` validates every annotation again on each call)."""
+
+    def __init__(self) -> None:
+        self.shapes: list[dict] = []
+        self.annotations: list[dict] = []
+
+    def add_shape(self, **shape) -> None:
+        self.shapes.append(shape)
+
+    def add_annotation(self, **annotation) -> None:
+        self.annotations.append(annotation)
+
+
+def _box(fig: _Drawing, node: str, text: str, active: bool, done: bool = False) -> None:
     x, y, w, h = NODES[node]
     fill = DONE_FILL if (done and active) else ACTIVE_FILL if active else IDLE_FILL
     fig.add_shape(
@@ -77,7 +92,7 @@ def _box(fig: go.Figure, node: str, text: str, active: bool, done: bool = False)
 
 
 def _arrow(
-    fig: go.Figure, start: tuple[float, float], end: tuple[float, float], active: bool, text: str = ""
+    fig: _Drawing, start: tuple[float, float], end: tuple[float, float], active: bool, text: str = ""
 ) -> None:
     color = ACTIVE_LINE if active else IDLE_LINE
     fig.add_annotation(
@@ -110,7 +125,7 @@ def _arrow(
 
 
 def _loop(
-    fig: go.Figure, points: Sequence[tuple[float, float]], active: bool, text: str, yshift: int
+    fig: _Drawing, points: Sequence[tuple[float, float]], active: bool, text: str, yshift: int
 ) -> None:
     """An elbow line through ``points`` whose last segment is an arrow, labelled along that segment."""
     color = ACTIVE_LINE if active else IDLE_LINE
@@ -175,7 +190,7 @@ def flow_figure(
     L = _labels(labels)
     active = set(ACTIVE_NODES[stage]) | {"start"}
     avail = set(available)
-    fig = go.Figure()
+    fig = _Drawing()
     texts = {
         "start": L["start"],
         "bias_q": L["bias_q"],
@@ -204,9 +219,12 @@ def flow_figure(
     _loop(
         fig, [side, (9.95, side[1]), (9.95, 9.55), (start_right, 9.55)], stage == "variance", L["retrain"], 12
     )
+    drawing, fig = fig, go.Figure()
     fig.update_xaxes(visible=False, range=[0, 10.15], fixedrange=True)
     fig.update_yaxes(visible=False, range=[0.7, 10.05], fixedrange=True)
     fig.update_layout(
+        shapes=drawing.shapes,
+        annotations=drawing.annotations,
         template=TEMPLATE,
         title={"text": L["flow_title"], "x": 0.02, "xanchor": "left"},
         height=520,
