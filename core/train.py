@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -193,12 +193,58 @@ def train(
         params = initialize_parameters(dims, config.init, config.init_scale, config.seed)
     else:
         params = _check_start_params(params, dims)
+    return _descend(X, Y, config, params, X_dev, Y_dev)
 
+
+def extendable(result: TrainResult, config: TrainConfig) -> bool:
+    """Whether ``extend(result, …, config)`` gives exactly what ``train`` with ``config`` gives:
+    the same configuration but for more iterations (and the time budget), a run that completed,
+    no dropout (its masks depend on where the random stream stands), and a last iteration that a
+    longer run records (and snapshots) too."""
+    done = result.config.num_iterations
+    every, snap_every = config.record_every, config.snapshot_every
+    return (
+        result.stop_reason == "completed"
+        and replace(result.config, num_iterations=0, time_budget_s=None)
+        == replace(config, num_iterations=0, time_budget_s=None)
+        and config.num_iterations > done
+        and not _uses_dropout(config)
+        and done % every == 0
+        and (snap_every == 0 or done % snap_every == 0)
+    )
+
+
+def extend(
+    result: TrainResult,
+    X: np.ndarray,
+    Y: np.ndarray,
+    config: TrainConfig,
+    X_dev: np.ndarray | None = None,
+    Y_dev: np.ndarray | None = None,
+) -> TrainResult:
+    """The run ``result`` trained on to ``config.num_iterations`` (same data): the result ``train``
+    with ``config`` would give, bit for bit, for the cost of the extra iterations only (full-batch
+    gradient descent from the same start is the same path). Only where ``extendable`` says so."""
+    if not extendable(result, config):
+        raise ValueError("this run cannot be extended to that configuration (see extendable)")
+    check_data(X, Y, n_x=config.layer_dims[0])
+    return _descend(X, Y, config, _copy(result.final_params), X_dev, Y_dev, prior=result)
+
+
+def _uses_dropout(config: TrainConfig) -> bool:
+    keep = hidden_keep_probs(config.keep_prob, len(config.layer_dims) - 2)
+    return any(p < 1.0 for p in keep) or config.input_keep_prob < 1.0
+
+
+def _descend(
+    X, Y, config: TrainConfig, params, X_dev, Y_dev, prior: TrainResult | None = None
+) -> TrainResult:
+    """The gradient-descent loop of ``train``, from iteration 0, or on from ``prior``'s last one."""
+    dims = config.layer_dims
     L = len(dims) - 1
     act, lambd, penalty, alpha = config.hidden_activation, config.lambd, config.penalty, config.learning_rate
     keep = hidden_keep_probs(config.keep_prob, L - 1)
-    use_dropout = any(p < 1.0 for p in keep) or config.input_keep_prob < 1.0
-    rng = np.random.default_rng([config.seed, 1]) if use_dropout else None
+    rng = np.random.default_rng([config.seed, 1]) if _uses_dropout(config) else None
     m = Y.shape[1]
     n = config.num_iterations
     every, snap_every, patience = config.record_every, config.snapshot_every, config.early_stopping_patience
@@ -207,16 +253,23 @@ def train(
     started = time.perf_counter()
     rows: list[dict] = []
     result = TrainResult(config=config, params=params, history=pd.DataFrame())
+    start, limit = 0, None
+    if prior is not None:  # its last row (and snapshot) is already this run's: go on after it
+        start = prior.config.num_iterations
+        limit = DIVERGENCE_RATIO * max(float(prior.history["cost"].iloc[0]), 1.0)
+        result.best_iteration, result.best_dev_error = prior.best_iteration, prior.best_dev_error
+        result.best_params = prior.best_params
+        result.snapshots = list(prior.snapshots)
     keys = [(f"W{l}", f"dW{l}", f"b{l}", f"db{l}") for l in range(1, L + 1)]
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        for i in range(n + 1):
+        for i in range(start, n + 1):
             AL, caches = forward_unchecked(X, params, L, act, keep, rng, config.input_keep_prob)
             cost_data = cross_entropy_from_logits(caches[-1][2], Y)
             cost = cost_data + penalty_cost(params, m, lambd, penalty) if lambd else cost_data
             if i == 0:
                 limit = DIVERGENCE_RATIO * max(cost, 1.0)
             finite = math.isfinite(cost) and cost <= limit
-            record = i % every == 0 or i == n or not finite
+            record = (i % every == 0 or i == n or not finite) and (prior is None or i > start)
             grads = backward_propagation(AL, Y, caches, act, lambd, penalty) if (i < n or record) else {}
             if record:
                 rows.append(
@@ -227,7 +280,7 @@ def train(
                     if result.best_dev_error is None or dev_error < result.best_dev_error:
                         result.best_iteration, result.best_dev_error = i, dev_error
                         result.best_params = _copy(params)
-            if snap_every and (i % snap_every == 0 or i == n) and finite:
+            if snap_every and (i % snap_every == 0 or i == n) and finite and (prior is None or i > start):
                 result.snapshots.append((i, _copy(params)))
             if not finite:
                 result.diverged_at, result.stop_reason = i, "diverged"
@@ -245,7 +298,9 @@ def train(
                 params[kb] -= alpha * grads[kdb]
 
     result.history = pd.DataFrame(rows)
-    result.elapsed_s = time.perf_counter() - started
+    if prior is not None:
+        result.history = pd.concat([prior.history, result.history], ignore_index=True)
+    result.elapsed_s = time.perf_counter() - started + (prior.elapsed_s if prior is not None else 0.0)
     result.final_params = params
     if result.stop_reason == "early_stopping":
         result.params = result.best_params

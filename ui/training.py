@@ -2,25 +2,30 @@
 
 A ``DataSpec`` (frozen, hashable) names a generated data set or an uploaded one (by its
 digest); with a ``TrainConfig`` it is the cache key of a run, so a rerun that changes no
-training control does not retrain. Large arrays are never hashed.
+training control does not retrain. Large arrays are never hashed. A run that only asks for more
+iterations than a finished one goes on from it (``core.train.extend``) instead of starting over.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 
 import numpy as np
 import streamlit as st
 
 from core.datasets import make_dataset, split
-from core.train import TrainConfig, TrainResult, train
+from core.train import TrainConfig, TrainResult, extend, extendable, train
 from ui.controls import cap_iterations
 from ui.i18n import t
 
 CACHE = {"max_entries": 128, "ttl": 3600, "show_spinner": False}
 TIME_BUDGET_S = 4.0
-CALLS = {"train": 0}  # how many real (uncached) training runs this process made — for tests
+CALLS = {"train": 0, "extend": 0}  # uncached runs this process trained from the start / went on with
+MAX_FINISHED = 64  # kinds of run (data and config but the iterations) whose finished runs are kept
 OWN = "own"
 
 
@@ -94,8 +99,53 @@ def budgeted(config: TrainConfig, m: int) -> TrainConfig:
 
 @st.cache_data(**CACHE)
 def _run(spec: DataSpec, config: TrainConfig, _splits_: Splits) -> TrainResult:
-    CALLS["train"] += 1
-    return train(_splits_.X_train, _splits_.Y_train, config, X_dev=_splits_.X_dev, Y_dev=_splits_.Y_dev)
+    data = _splits_
+    prior = _longest_before(spec, config)
+    if prior is None:
+        CALLS["train"] += 1
+        result = train(data.X_train, data.Y_train, config, X_dev=data.X_dev, Y_dev=data.Y_dev)
+    else:  # the iterations slider moved up: go on from where the shorter run stopped
+        CALLS["extend"] += 1
+        result = extend(prior, data.X_train, data.Y_train, config, data.X_dev, data.Y_dev)
+    _keep_finished(spec, result)
+    return result
+
+
+# Finished runs by kind (``_kind``), each by its number of iterations; shared by all sessions.
+_FINISHED: OrderedDict[Hashable, dict[int, TrainResult]] = OrderedDict()
+_FINISHED_LOCK = threading.Lock()
+RUNS_PER_KIND = 4
+
+
+def _kind(spec: DataSpec, config: TrainConfig) -> Hashable:
+    """What a run shares with the same run trained longer."""
+    return spec, replace(config, num_iterations=0, time_budget_s=None)
+
+
+def _longest_before(spec: DataSpec, config: TrainConfig) -> TrainResult | None:
+    """The longest kept run that ``config`` extends (core.train.extendable), or None."""
+    with _FINISHED_LOCK:
+        runs = _FINISHED.get(_kind(spec, config))
+        if not runs:
+            return None
+        _FINISHED.move_to_end(_kind(spec, config))
+        shorter = [r for r in runs.values() if extendable(r, config)]
+    return max(shorter, key=lambda r: r.config.num_iterations, default=None)
+
+
+def _keep_finished(spec: DataSpec, result: TrainResult) -> None:
+    """Keep a completed run for longer runs of its kind to go on from (the longest few per kind)."""
+    if result.stop_reason != "completed":
+        return
+    kind = _kind(spec, result.config)
+    with _FINISHED_LOCK:
+        runs = _FINISHED.setdefault(kind, {})
+        runs[result.config.num_iterations] = result
+        for n in sorted(runs)[: max(0, len(runs) - RUNS_PER_KIND)]:
+            del runs[n]
+        _FINISHED.move_to_end(kind)
+        while len(_FINISHED) > MAX_FINISHED:
+            _FINISHED.popitem(last=False)
 
 
 def run(spec: DataSpec, config: TrainConfig) -> tuple[TrainResult, Splits]:

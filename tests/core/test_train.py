@@ -21,7 +21,7 @@ from core.network import (
     initialize_parameters,
     predict,
 )
-from core.train import DIVERGENCE_RATIO, TrainConfig, TrainResult, history_columns, train
+from core.train import DIVERGENCE_RATIO, TrainConfig, TrainResult, extend, extendable, history_columns, train
 
 SMALL = dict(layer_dims=(2, 6, 4, 1), learning_rate=0.3, num_iterations=60, record_every=10)
 
@@ -473,3 +473,77 @@ def test_train_bad_dev_shapes_name_the_dev_argument(circles, circles_dev, which)
     kwargs = {"X_dev": Xd[:1], "Y_dev": Yd} if which == "X_dev" else {"X_dev": Xd, "Y_dev": Yd[:, :-1]}
     with pytest.raises(ValueError, match=which):
         train(X, Y, TrainConfig(**SMALL), **kwargs)
+
+
+# --------------------------------------------------------------------------- extend: the same run, longer
+
+
+def assert_same_run(a: TrainResult, b: TrainResult) -> None:
+    """Bit for bit: history, parameters, best dev point, snapshots, stop reason."""
+    pd.testing.assert_frame_equal(a.history, b.history, check_exact=True)
+    for key in a.final_params:
+        np.testing.assert_array_equal(a.final_params[key], b.final_params[key])
+        np.testing.assert_array_equal(a.params[key], b.params[key])
+    assert (a.best_iteration, a.best_dev_error, a.stop_reason, a.diverged_at) == (
+        b.best_iteration,
+        b.best_dev_error,
+        b.stop_reason,
+        b.diverged_at,
+    )
+    if a.best_params is not None:
+        for key in a.best_params:
+            np.testing.assert_array_equal(a.best_params[key], b.best_params[key])
+    assert [i for i, _ in a.snapshots] == [i for i, _ in b.snapshots]
+    for (_, p), (_, q) in zip(a.snapshots, b.snapshots):
+        for key in p:
+            np.testing.assert_array_equal(p[key], q[key])
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    every=st.sampled_from([1, 5, 10, 25]),
+    first=st.integers(1, 8),
+    more=st.integers(1, 120),
+    lambd=st.sampled_from([0.0, 0.7]),
+    patience=st.sampled_from([0, 40]),
+    snapshot_every=st.sampled_from([0, 5]),
+    dev=st.booleans(),
+)
+def test_extending_a_run_gives_the_longer_run_bit_for_bit(
+    circles, circles_dev, every, first, more, lambd, patience, snapshot_every, dev
+):
+    done = first * every * (snapshot_every or 1)
+    short = TrainConfig(
+        layer_dims=(2, 6, 3, 1), learning_rate=0.3, num_iterations=done, record_every=every,
+        lambd=lambd, early_stopping_patience=patience, snapshot_every=snapshot_every, seed=3,
+    )
+    long = dataclasses.replace(short, num_iterations=done + more, time_budget_s=60.0)
+    X, Y, X_dev, Y_dev = (*circles, *(circles_dev if dev else (None, None)))
+    before = train(X, Y, short, X_dev=X_dev, Y_dev=Y_dev)
+    if not extendable(before, long):  # early stopping ended the short run: it is not extended
+        assert before.stop_reason == "early_stopping"
+        return
+    kept = copy.deepcopy(before)
+    longer = extend(before, X, Y, long, X_dev, Y_dev)
+    assert_same_run(longer, train(X, Y, long, X_dev=X_dev, Y_dev=Y_dev))
+    assert_same_run(before, kept)  # the shorter run is left as it was
+    assert longer.config == long
+
+
+def test_only_runs_that_a_longer_run_repeats_are_extended(circles):
+    X, Y = circles
+    base = TrainConfig(layer_dims=(2, 5, 1), num_iterations=40, record_every=10, seed=1)
+    run = train(X, Y, base)
+    assert extendable(run, dataclasses.replace(base, num_iterations=60))
+    assert not extendable(run, base)  # not longer
+    assert not extendable(run, dataclasses.replace(base, num_iterations=60, lambd=0.1))  # another run
+    assert not extendable(run, dataclasses.replace(base, num_iterations=60, seed=2))
+    odd = train(X, Y, dataclasses.replace(base, num_iterations=45))  # its last row is not on the grid
+    assert not extendable(odd, dataclasses.replace(base, num_iterations=60))
+    dropout = dataclasses.replace(base, keep_prob=0.8)
+    assert not extendable(train(X, Y, dropout), dataclasses.replace(dropout, num_iterations=60))
+    diverged = train(X, Y, dataclasses.replace(base, learning_rate=1e6, init_scale=30.0))
+    assert diverged.diverged
+    assert not extendable(diverged, dataclasses.replace(diverged.config, num_iterations=60))
+    with pytest.raises(ValueError, match="cannot be extended"):
+        extend(run, X, Y, base)

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.pages.harness import assert_ok, chart_specs, english_leaks, open_app, run_page, widget
-from ui import training
+from ui import plotly_wire, training
 from ui.specs import controls_of
 
 HOME = "lectures/home.py"
@@ -124,6 +124,22 @@ def test_history_download_offers_the_runs_csv():
 
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count(text("upload.download_history", "en")) == 1
+
+
+def test_more_iterations_go_on_from_the_shorter_run_and_draw_what_a_fresh_run_draws():
+    query = {"hidden": "5", "iterations": "300", "seed": "4404"}  # a run no other test trains
+    at = run_page(HOME, query=query)
+    calls = dict(training.CALLS)
+    widget(at, "iterations").set_value(500).run()
+    assert_ok(at)
+    assert {**calls, "extend": calls["extend"] + 1} == training.CALLS, "500 iterations started over"
+    extended = chart_specs(at)
+    training._run.clear()
+    training._FINISHED.clear()
+    plotly_wire._KEPT.clear()  # the fresh run's figures must be built, not resent
+    fresh = run_page(HOME, query={**query, "iterations": "500"})
+    assert training.CALLS["train"] == calls["train"] + 1
+    assert chart_specs(fresh) == extended
 
 
 def test_a_run_cut_short_by_the_time_budget_is_not_cached(monkeypatch):

@@ -178,7 +178,7 @@ def test_defaults_in_both_languages(monkeypatch, lang):
 
 
 def test_only_the_open_tab_runs_and_stays_open_when_a_slider_moves(monkeypatch):
-    at = open_page(monkeypatch)
+    at = open_page(monkeypatch, query={"seed": "4323"})  # a sweep no other test ran
     sweeps = deferred.STARTED["train_sweep"]
     widget(at, "lambd").set_value(0.5).run()  # the λ curve's tab is closed: no sweep starts
     assert deferred.STARTED["train_sweep"] == sweeps and chart_keys(at) == ["l2_boundary", "l2_norms"]
