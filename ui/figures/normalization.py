@@ -165,8 +165,9 @@ def contour_path_figure(
 ) -> go.Figure:
     """§1.9 contours of J(w1, w2) (grid ``J`` of shape (len(w2s), len(w1s))) with the descent path.
 
-    Colour and lines follow log10(J − J*), so the narrow valley and the round bowl are drawn with
-    the same levels; the colour bar is labelled in J − J*. Both axes use the same scale (one unit
+    Filled bands and lines follow log10(J − J*), so the narrow valley and the round bowl are drawn
+    with the same levels (bands, not a smoothed heatmap: half the drawing time in the browser); the
+    colour bar is labelled in J − J*. Both axes use the same scale (one unit
     of w1 is as long as one unit of w2): that is the geometry a gradient step sees — unless
     ``magnify`` > 1, which draws a unit of w1 that many times longer (said in the default title).
     ``path`` is (n+1, 2); points outside the box are clipped and noted.
@@ -182,7 +183,7 @@ def contour_path_figure(
             z=gap.astype(np.float32),
             name=L["gap"],
             meta={"role": "cost"},
-            contours={"start": -3.0, "end": max(top, -2.0), "size": 0.25, "coloring": "heatmap"},
+            contours={"start": -3.0, "end": max(top, -2.0), "size": 0.25, "coloring": "fill"},
             colorscale="Blues",
             reversescale=True,
             line={"width": 0.6, "color": "rgba(40,40,40,0.5)"},
