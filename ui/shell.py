@@ -15,6 +15,7 @@ from ui.specs import SPEC_BY_SLUG
 from ui.upload import upload_widget
 from ui.widgets import NOTICES, initial_value, page_controls, render, reset_page, show_notices
 
+OPEN_TABS = "_tab_keys"  # the lazy_tabs keys seen in this session (their open tab goes in the link)
 SEED = Control("seed", "int", 0, low=0, high=9999, step=1, label_key="ctl.seed")
 PRESENT_CSS = """
 <style>
@@ -98,6 +99,9 @@ def share_url(slug: str) -> str:
     for control in page_controls(slug):
         if control.key in st.session_state and st.session_state[control.key] != control.default:
             params[control.key] = control.to_url(st.session_state[control.key])
+    for key in sorted(st.session_state.get(OPEN_TABS, ())):
+        if key in st.query_params:  # a tab other than the first is open on this page
+            params[key] = str(st.query_params[key])
     base = (st.context.url or "").split("?")[0]
     return f"{base}?{urlencode(params)}"
 
@@ -122,19 +126,36 @@ def lazy_tabs(key: str, label_keys: Sequence[str]) -> Sequence:
     """Tabs of which only the open one runs: check ``tab.open`` before filling it.
 
     A slider move then redraws (and computes) the open tab's charts only. The open tab is kept
-    by position, so switching the language (which renames the tabs) keeps it open. Inside an
-    A/B comparison each half has its own tabs (``tab_key``).
+    by position, so switching the language (which renames the tabs) keeps it open. It is in the
+    URL as ``?<key>=<tab>`` (the last part of its label key; the first tab is the default), so a
+    shared link opens it. Inside an A/B comparison each half has its own tabs (``tab_key``).
     """
     key = tab_key(key)
     names = [t(k) for k in label_keys]
+    slugs = [k.rsplit(".", 1)[-1] for k in label_keys]
     chosen = st.session_state.get(key)
-    if chosen is not None and chosen not in names:
+    if chosen is None and key in st.query_params:  # a link opened in a new session
+        wanted = str(st.query_params[key])
+        if wanted in slugs:
+            st.session_state[key] = names[slugs.index(wanted)]
+        else:
+            notice = t("shell.tab_unknown", name=key, value=wanted[:20], first=names[0])
+            st.warning(notice, icon=":material/tab:")
+    elif chosen is not None and chosen not in names:
         for lang in LANGS:
             named = [text(k, lang) for k in label_keys]
             if chosen in named:
                 st.session_state[key] = names[named.index(chosen)]
                 break
-    return st.tabs(names, key=key, on_change="rerun")
+    tabs = st.tabs(names, key=key, on_change="rerun")
+    opened = next((slug for slug, tab in zip(slugs, tabs) if tab.open), slugs[0])
+    if opened == slugs[0]:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != opened:
+        st.query_params[key] = opened
+    st.session_state.setdefault(OPEN_TABS, set()).add(key)
+    return tabs
 
 
 def tab_key(key: str) -> str:

@@ -381,3 +381,24 @@ def test_code_expander_shows_the_functions_that_ran(monkeypatch):
     at = open_page(monkeypatch)
     sources = [c.value.strip() for c in at.code]
     assert inspect.getsource(train_sweep).strip() in sources
+
+
+def test_the_open_tab_is_in_the_link_and_a_link_opens_it(monkeypatch):
+    at = open_tab(open_page(monkeypatch, query={"lambd": "0.01"}), "l1")
+    assert at.query_params[VIEW_KEY] == "l1"
+    link = [c.value for c in at.code if "?" in c.value][0]
+    assert f"{VIEW_KEY}=l1" in link and "lambd=0.01" in link
+    opened = open_page(monkeypatch, query={"lambd": "0.01", VIEW_KEY: "curve"})
+    assert chart_keys(opened) == ["l2_boundary", "l2_validation"]
+    open_tab(opened, "decay")  # back on the first tab, the URL drops the parameter
+    assert VIEW_KEY not in opened.query_params
+    assert not [c.value for c in opened.code if f"{VIEW_KEY}=" in c.value]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_unknown_tab_in_the_link_is_a_notice_and_the_first_tab(monkeypatch, lang):
+    at = open_page(monkeypatch, query={VIEW_KEY: "<script>"}, lang=lang)
+    assert chart_keys(at) == ["l2_boundary", "l2_norms"]
+    assert any(f"?{VIEW_KEY}=<script>" in w.value for w in at.warning)
+    if lang == "zh":
+        assert english_leaks(at) == []

@@ -11,6 +11,10 @@ STRINGS = {
     "shell.reset": ("Reset this page", "重置本页"),
     "shell.reset.help": ("Put every control on this page back to its default.", "把本页所有控件恢复为默认值。"),
     "shell.share": ("Link to this view", "本视图链接"),
+    "shell.tab_unknown": (
+        "?{name}={value}: this page has no such tab — showing “{first}”.",
+        "?{name}={value}：本页没有这个标签页——显示“{first}”。",
+    ),
     "shell.share.help": (
         "Copy this link to reopen the page exactly as it is now (controls, language, seed).",
         "复制此链接，可以原样重新打开当前页面（控件取值、语言和随机种子）。",
