@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -92,6 +93,11 @@ def chart_specs(at: AppTest) -> list[dict]:
     return [read_spec(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+def chart_keys(at: AppTest) -> list[str]:
+    """The keys of the Plotly charts on the page, in the order they were sent."""
+    return [chart.key for chart in at.get("plotly_chart")]
+
+
 def arr(value) -> np.ndarray:
     """A trace array of a sent chart as floats (None -> NaN), in its shape (2-D for a heatmap's z).
 
@@ -145,3 +151,21 @@ def english_leaks(at: AppTest) -> list[str]:
         ):
             leaks.append(raw[:120])
     return leaks
+
+
+def assert_every_tab(
+    at: AppTest,
+    key: str,
+    label_prefix: str,
+    tabs: Mapping[str, Sequence[str]],
+    always: Sequence[str] = (),
+    lang: str = "en",
+) -> None:
+    """Open each tab of ``ui.shell.lazy_tabs(key, …)`` in turn (label key ``label_prefix + tab``): it runs
+    cleanly and sends exactly the charts ``always`` and then its own; in Chinese, no English prose."""
+    for tab, keys in tabs.items():
+        open_tab(at, key, f"{label_prefix}{tab}", lang)
+        assert_ok(at)
+        assert chart_keys(at) == [*always, *keys], tab
+        if lang == "zh":
+            assert english_leaks(at) == [], tab

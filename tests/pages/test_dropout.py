@@ -21,6 +21,7 @@ from tests.pages.harness import (
     TIMEOUT,
     arr,
     assert_ok,
+    chart_keys,
     chart_specs,
     english_leaks,
     run_page,
@@ -72,10 +73,6 @@ def open_tab(at: AppTest, view: str, lang: str = "en", key: str = VIEW_KEY) -> A
     harness.open_tab(at, key, f"dropout.tab.{view}", lang)
     assert_ok(at)
     return at
-
-
-def chart_keys(at: AppTest) -> list[str]:
-    return [c.key for c in at.get("plotly_chart")]
 
 
 def in_the_app(page: str, lang: str) -> AppTest:
@@ -147,11 +144,7 @@ def test_every_control_at_its_extremes(which):
     at = at_extremes(SLUG, PAGE, which, lang=lang)
     iterations = arr(trace(spec_of(at, "cost"), run="with_dropout")["x"])
     assert iterations[-1] == extremes(controls_of(SLUG))[which]["iterations"]
-    for view, keys in TAB_CHARTS.items():
-        open_tab(at, view, lang)
-        assert chart_keys(at) == ALWAYS + keys
-        if lang == "zh":
-            assert english_leaks(at) == []
+    harness.assert_every_tab(at, VIEW_KEY, f"{SLUG}.tab.", TAB_CHARTS, ALWAYS, lang)
 
 
 # --------------------------------------------------------------------------- the figures follow keep_prob
@@ -259,10 +252,7 @@ def test_only_the_open_tab_runs_and_stays_open_across_a_move():
     assert_ok(at)
     assert at.session_state[VIEW_KEY] == text("dropout.tab.curve", "zh")
     assert chart_keys(at) == ALWAYS + TAB_CHARTS["curve"]
-    for view, keys in TAB_CHARTS.items():
-        open_tab(at, view, "zh")
-        assert chart_keys(at) == ALWAYS + keys
-        assert english_leaks(at) == []
+    harness.assert_every_tab(at, VIEW_KEY, f"{SLUG}.tab.", TAB_CHARTS, ALWAYS, "zh")
 
 
 # --------------------------------------------------------------------------- shell behaviour

@@ -11,7 +11,7 @@ from core.datasets import make_dataset, split
 from core.early_stopping import patience_stop, weight_norm
 from core.train import train
 from tests.pages import harness
-from tests.pages.harness import arr, assert_ok, english_leaks, run_page, widget
+from tests.pages.harness import arr, assert_ok, chart_keys, english_leaks, run_page, widget
 from tests.pages.test_dropout import open_page, spec_of, trace
 from ui.controls import extremes
 from ui.i18n import text
@@ -28,24 +28,11 @@ TABS = {  # tab -> its charts; the first is open by default
 }
 
 
-def chart_keys(at) -> list[str]:
-    return [c.key for c in at.get("plotly_chart")]
-
-
 def open_tab(at, tab: str, lang: str = "en"):
     """Open the tab ``tab`` (a key of TABS), as a click on it does; the page reruns with only it."""
     at = harness.open_tab(at, VIEW_KEY, f"{SLUG}.tab.{tab}", lang)
     assert_ok(at)
     return at
-
-
-def every_tab(at, lang: str) -> None:
-    """Each tab in turn shows the curves and only its own charts; in Chinese, no English prose."""
-    for tab, keys in TABS.items():
-        open_tab(at, tab, lang)
-        assert chart_keys(at) == [*ALWAYS, *keys], tab
-        if lang == "zh":
-            assert english_leaks(at) == [], tab
 
 
 def page_run(iterations: int, lambd: float = 0.0):
@@ -71,7 +58,7 @@ def test_defaults_in_both_languages(lang):
     assert ("代价函数 J" in note) if lang == "zh" else ("cost J" in note and "overfitting" in note)
     if lang == "zh":
         assert english_leaks(at) == []
-    every_tab(at, lang)
+    harness.assert_every_tab(at, VIEW_KEY, f"{SLUG}.tab.", TABS, ALWAYS, lang)
     assert at.markdown[-1].value == note  # the note stays below the tabs, whichever is open
 
 
@@ -86,7 +73,7 @@ def test_every_control_at_its_extremes(which):
     for c in controls:
         assert widget(at, c.key).value == setting[c.key], c.key
     assert chart_keys(at) == [*ALWAYS, *TABS["weights"]]
-    every_tab(at, lang)
+    harness.assert_every_tab(at, VIEW_KEY, f"{SLUG}.tab.", TABS, ALWAYS, lang)
 
 
 def test_only_the_open_tab_is_sent_and_it_stays_open_when_a_slider_moves():
@@ -106,7 +93,7 @@ def test_only_the_open_tab_is_sent_and_it_stays_open_when_a_slider_moves():
     assert_ok(at)
     assert at.session_state[VIEW_KEY] == text("early_stopping.tab.models", "zh")
     assert chart_keys(at) == [*ALWAYS, *TABS["models"]]
-    every_tab(at, "zh")
+    harness.assert_every_tab(at, VIEW_KEY, f"{SLUG}.tab.", TABS, ALWAYS, "zh")
 
 
 def test_ab_compare_has_its_own_tabs_in_each_half():

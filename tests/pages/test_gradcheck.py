@@ -9,12 +9,16 @@ import core.gradcheck as gc
 from core.gradcheck_demos import NetSpec, build_problem, expected_blocks
 from core.network import ACTIVATIONS
 from tests.pages import harness
-from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
+from tests.pages.harness import arr, assert_ok, chart_keys, chart_specs, english_leaks, run_page, widget
 from ui.controls import extremes
 from ui.i18n import text
 from ui.specs import controls_of
 
 VIEW_KEY = "gradcheck_view"  # lectures/13_gradient_checking.py
+TABS = {  # tab -> its charts; the first is open by default
+    "check": ["scale", "blocks", "parameters"],
+    "notes": ["cost", "regularization", "dropout", "init_trained"],
+}
 
 SCRIPT = "lectures/13_gradient_checking.py"
 DEFAULT = NetSpec()  # the page's defaults: [2, 4, 4, 1], relu, λ = 0.1, m = 32, seed 0
@@ -60,7 +64,7 @@ def checked_difference(at) -> float:
 
 
 def case_verdicts(at, key: str) -> list[str]:
-    spec = chart_specs(at)[[c.key for c in at.get("plotly_chart")].index(key)]
+    spec = chart_specs(at)[chart_keys(at).index(key)]
     return role_trace(spec, "cases")["meta"]["verdicts"]
 
 
@@ -71,7 +75,7 @@ def case_verdicts(at, key: str) -> list[str]:
 def test_defaults_run_in_both_languages(page, lang):
     at = page(lang=lang)
     assert_ok(at)
-    assert [c.key for c in at.get("plotly_chart")] == ["scale", "blocks", "parameters"]
+    assert chart_keys(at) == ["scale", "blocks", "parameters"]
     n = sum(v.size for v in build_problem(DEFAULT)[0].values())
     assert [m.value for m in at.metric][:2] == [str(n), str(2 * n)]
     assert len(at.success) == 1 and not at.error
@@ -80,21 +84,21 @@ def test_defaults_run_in_both_languages(page, lang):
         assert "没问题" in at.success[0].value
     open_tab(at, "notes", lang)
     assert_ok(at)
-    assert [c.key for c in at.get("plotly_chart")] == ["cost", "regularization", "dropout", "init_trained"]
+    assert chart_keys(at) == ["cost", "regularization", "dropout", "init_trained"]
     if lang == "zh":
         assert english_leaks(at) == []
 
 
 def test_only_the_open_tab_runs_and_it_stays_open_across_a_language_switch(page):
     at = page(view="notes")
-    assert "scale" not in [c.key for c in at.get("plotly_chart")]
+    assert "scale" not in chart_keys(at)
     at.session_state["lang"] = "zh"
     at.run()
     assert_ok(at)
     assert at.session_state[VIEW_KEY] == text("gradcheck.tab.notes", "zh")
-    assert "cost" in [c.key for c in at.get("plotly_chart")]
+    assert "cost" in chart_keys(at)
     open_tab(at, "check", "zh")
-    assert [c.key for c in at.get("plotly_chart")] == ["scale", "blocks", "parameters"]
+    assert chart_keys(at) == ["scale", "blocks", "parameters"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -103,12 +107,7 @@ def test_every_control_at_its_extremes(page, lang, which):
     controls = controls_of("gradcheck")
     setting = extremes(controls)[which]
     at = page({c.key: c.to_url(setting[c.key]) for c in controls}, lang=lang)
-    for view, n in (("check", 3), ("notes", 4)):
-        open_tab(at, view, lang)
-        assert_ok(at)
-        assert len(chart_specs(at)) == n
-        if lang == "zh":
-            assert english_leaks(at) == []
+    harness.assert_every_tab(at, VIEW_KEY, "gradcheck.tab.", TABS, lang=lang)
 
 
 def test_changing_the_network_changes_the_figures(page):

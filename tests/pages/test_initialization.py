@@ -9,7 +9,7 @@ import pytest
 
 from core.network import initialize_parameters
 from tests.pages import harness
-from tests.pages.harness import chart_specs, english_leaks, widget
+from tests.pages.harness import chart_keys, chart_specs, english_leaks, widget
 from tests.pages.test_normalization import at_extremes, figure, metric, open_page, values
 from ui.i18n import text
 
@@ -34,10 +34,6 @@ def open_tab(at, tab: str, lang: str = "en", half: str = ""):
     return harness.open_tab(at, f"{half}{VIEW_KEY}", f"initialization.tab.{tab}", lang)
 
 
-def chart_keys(at) -> list[str]:
-    return [c.key for c in at.get("plotly_chart")]
-
-
 def violin_spreads(at):
     """Standard deviation of the plotted a[l] values, per hidden layer."""
     spec = next(s for s in chart_specs(at) if s["data"] and s["data"][0]["type"] == "violin")
@@ -51,26 +47,14 @@ def test_defaults_in_both_languages(monkeypatch, lang):
     assert ("初始化" in at.title[0].value) if lang == "zh" else ("initialization" in at.title[0].value)
     if lang == "zh":
         assert english_leaks(at) == []
-    for tab, keys in TAB_CHARTS.items():
-        open_tab(at, tab, lang)
-        assert not at.exception, tab
-        assert chart_keys(at) == ALWAYS + keys, tab
-        assert len(chart_specs(at)) == len(ALWAYS + keys)
-        if lang == "zh":
-            assert english_leaks(at) == [], tab
+    harness.assert_every_tab(at, VIEW_KEY, f"{SLUG}.tab.", TAB_CHARTS, ALWAYS, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("which", [0, 1], ids=["min", "max"])
 def test_every_control_at_its_extremes(monkeypatch, lang, which):
     at = at_extremes(monkeypatch, SLUG, PAGE, which, lang)
-    for tab, keys in TAB_CHARTS.items():
-        open_tab(at, tab, lang)
-        assert not at.exception, tab
-        assert chart_keys(at) == ALWAYS + keys, tab
-        assert len(chart_specs(at)) == len(ALWAYS + keys)
-        if lang == "zh":
-            assert english_leaks(at) == [], tab
+    harness.assert_every_tab(at, VIEW_KEY, f"{SLUG}.tab.", TAB_CHARTS, ALWAYS, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -169,8 +153,4 @@ def test_only_the_open_tab_is_sent_and_it_stays_open_across_a_move(monkeypatch):
 
 def test_every_tab_in_chinese_has_no_english_prose(monkeypatch):
     at = page(monkeypatch, lang="zh")
-    for tab, keys in TAB_CHARTS.items():
-        open_tab(at, tab, "zh")
-        assert not at.exception, tab
-        assert chart_keys(at) == ALWAYS + keys, tab
-        assert english_leaks(at) == [], tab
+    harness.assert_every_tab(at, VIEW_KEY, f"{SLUG}.tab.", TAB_CHARTS, ALWAYS, "zh")

@@ -13,7 +13,7 @@ import ui.i18n
 from core.sweep import train_sweep
 from core.train import train
 from tests.pages import harness
-from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
+from tests.pages.harness import arr, assert_ok, chart_keys, chart_specs, english_leaks, run_page, widget
 from ui import charts, deferred, training
 from ui.controls import extremes
 from ui.figures import l2 as figures
@@ -22,6 +22,7 @@ from ui.specs import l2 as spec
 
 SCRIPT = "lectures/04_l2_regularization.py"
 VIEW_KEY = "l2_view"  # the page's lazy tabs below the boundary; only the open one runs
+ALWAYS = ["l2_boundary"]  # the decision boundary, above the tabs
 TABS = {  # tab -> its charts
     "decay": ["l2_norms"],
     "cost": ["l2_errors", "l2_cost"],
@@ -47,19 +48,6 @@ def open_tab(at, tab: str, lang: str = "en"):
     at = harness.open_tab(at, VIEW_KEY, f"l2.tab.{tab}", lang)
     assert_ok(at)
     return at
-
-
-def assert_every_tab(at, lang: str) -> None:
-    """Each tab opens cleanly, with only its own charts below the boundary, in that language."""
-    for tab, keys in TABS.items():
-        open_tab(at, tab, lang)
-        assert chart_keys(at) == ["l2_boundary", *keys]
-        if lang == "zh":
-            assert english_leaks(at) == []
-
-
-def chart_keys(at) -> list[str]:
-    return [c.key for c in at.get("plotly_chart")]
 
 
 def figure(at, title: str, exact: bool = False) -> dict:
@@ -174,7 +162,7 @@ def test_defaults_in_both_languages(monkeypatch, lang):
         - metric(at, "训练集误差" if lang == "zh" else "Train error")
         >= 0.15
     )
-    assert_every_tab(at, lang)
+    harness.assert_every_tab(at, VIEW_KEY, "l2.tab.", TABS, ALWAYS, lang)
 
 
 def test_only_the_open_tab_runs_and_stays_open_when_a_slider_moves(monkeypatch):
@@ -205,7 +193,7 @@ def test_every_control_at_its_extremes(monkeypatch, lang, which):
         assert widget(at, c.key).value == setting[c.key]
     if setting["dataset"] == "own":  # no upload in this session: the page says so and uses the moons
         assert any(i.value == ui.i18n.text("data.own_missing", lang) for i in at.info)
-    assert_every_tab(at, lang)
+    harness.assert_every_tab(at, VIEW_KEY, "l2.tab.", TABS, ALWAYS, lang)
 
 
 def test_raising_lambda_lowers_dev_error_and_gap_in_the_page(monkeypatch):

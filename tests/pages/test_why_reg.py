@@ -13,7 +13,7 @@ import ui.i18n
 from core.sweep import train_sweep
 from core.train import train
 from tests.pages import harness
-from tests.pages.harness import arr, assert_ok, chart_specs, english_leaks, run_page, widget
+from tests.pages.harness import arr, assert_ok, chart_keys, chart_specs, english_leaks, run_page, widget
 from ui import deferred, training
 from ui.controls import extremes
 from ui.figures import why_reg as figures
@@ -44,10 +44,6 @@ def open_tab(at, tab: str, lang: str = "en"):
     at = harness.open_tab(at, VIEW_KEY, f"why_reg.tab.{tab}", lang)
     assert_ok(at)
     return at
-
-
-def chart_keys(at) -> list[str]:
-    return [c.key for c in at.get("plotly_chart")]
 
 
 def figure(at, title: str) -> dict:
@@ -115,11 +111,8 @@ def test_defaults_in_both_languages(monkeypatch, lang):
     assert ("正则化" in at.title[0].value) if lang == "zh" else ("regularization" in at.title[0].value)
     if lang == "zh":
         assert english_leaks(at) == []
-    for tab, keys in TABS.items():  # every tab, in that language, with only its own charts below z
-        open_tab(at, tab, lang)
-        assert chart_keys(at) == [*ALWAYS, *keys]
-        if lang == "zh":
-            assert english_leaks(at) == []
+    # every tab, in that language, with only its own charts below z
+    harness.assert_every_tab(at, VIEW_KEY, "why_reg.tab.", TABS, ALWAYS, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -137,11 +130,7 @@ def test_every_control_at_its_extremes(monkeypatch, lang, which):
         assert widget(at, c.key).value == setting[c.key]
     if setting["dataset"] == "own":  # no upload in this session: the page says so and uses the moons
         assert any(i.value == ui.i18n.text("data.own_missing", lang) for i in at.info)
-    for tab, keys in TABS.items():
-        open_tab(at, tab, lang)
-        assert chart_keys(at) == [*ALWAYS, *keys]
-        if lang == "zh":
-            assert english_leaks(at) == []
+    harness.assert_every_tab(at, VIEW_KEY, "why_reg.tab.", TABS, ALWAYS, lang)
 
 
 def test_units_move_into_the_linear_zone_as_lambda_grows(monkeypatch):
@@ -202,10 +191,7 @@ def test_only_the_open_tab_runs_and_stays_open_when_a_slider_moves(monkeypatch):
     assert_ok(at)
     assert at.session_state[VIEW_KEY] == ui.i18n.text("why_reg.tab.trend", "zh")
     assert chart_keys(at) == [*ALWAYS, *TABS["trend"]]
-    for tab, keys in TABS.items():
-        open_tab(at, tab, "zh")
-        assert chart_keys(at) == [*ALWAYS, *keys]
-        assert english_leaks(at) == []
+    harness.assert_every_tab(at, VIEW_KEY, "why_reg.tab.", TABS, ALWAYS, "zh")
 
 
 def test_ab_compare_has_tabs_per_half_and_errors_whatever_tab_is_open(monkeypatch):
