@@ -124,11 +124,12 @@ def _kind(spec: DataSpec, config: TrainConfig) -> Hashable:
 
 def _longest_before(spec: DataSpec, config: TrainConfig) -> TrainResult | None:
     """The longest kept run that ``config`` extends (core.train.extendable), or None."""
+    kind = _kind(spec, config)
     with _FINISHED_LOCK:
-        runs = _FINISHED.get(_kind(spec, config))
+        runs = _FINISHED.get(kind)
         if not runs:
             return None
-        _FINISHED.move_to_end(_kind(spec, config))
+        _FINISHED.move_to_end(kind)
         shorter = [r for r in runs.values() if extendable(r, config)]
     return max(shorter, key=lambda r: r.config.num_iterations, default=None)
 

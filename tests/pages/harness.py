@@ -88,6 +88,15 @@ def open_tab(at: AppTest, key: str, label_key: str, lang: str = "en") -> AppTest
     return at.run()
 
 
+def compare_with(at: AppTest, key: str, b_value) -> AppTest:
+    """Turn the A/B comparison on and set B's copy of control ``key`` (A keeps its value)."""
+    widget(at, "compare").set_value(True).run()
+    assert_ok(at)
+    widget(at, f"b_{key}").set_value(b_value).run()
+    assert_ok(at)
+    return at
+
+
 def chart_specs(at: AppTest) -> list[dict]:
     """Every Plotly chart on the page as its JSON figure."""
     return [read_spec(chart.proto.spec) for chart in at.get("plotly_chart")]

@@ -97,8 +97,9 @@ def trace(spec: dict, **meta) -> dict:
     return next(d for d in spec["data"] if all((d.get("meta") or {}).get(k) == v for k, v in meta.items()))
 
 
-def at_extremes(slug: str, page: str, which: int, lang: str = "en"):
-    """Every control of ``slug`` at its minimum (0) or maximum (1), sent through the URL."""
+def at_extremes(slug: str, page: str, which: int, lang: str = "en", min_charts: int = 4):
+    """Every control of ``slug`` at its minimum (0) or maximum (1), sent through the URL: no notice,
+    every control at that value, at least ``min_charts`` charts, no English in Chinese."""
     controls = controls_of(slug)
     setting = extremes(controls)[which]
     at = open_page(page, {c.key: c.to_url(setting[c.key]) for c in controls}, lang)
@@ -106,7 +107,7 @@ def at_extremes(slug: str, page: str, which: int, lang: str = "en"):
     assert not notices, notices
     for c in controls:
         assert widget(at, c.key).value == setting[c.key], c.key
-    assert len(chart_specs(at)) >= 4
+    assert len(chart_specs(at)) >= min_charts
     if lang == "zh":
         assert english_leaks(at) == []
     return at

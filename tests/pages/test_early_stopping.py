@@ -12,10 +12,8 @@ from core.early_stopping import patience_stop, weight_norm
 from core.train import train
 from tests.pages import harness
 from tests.pages.harness import arr, assert_ok, chart_keys, english_leaks, run_page, widget
-from tests.pages.test_dropout import open_page, spec_of, trace
-from ui.controls import extremes
+from tests.pages.test_dropout import at_extremes, open_page, spec_of, trace
 from ui.i18n import text
-from ui.specs import controls_of
 from ui.specs import early_stopping as preset
 
 PAGE = "lectures/08_early_stopping.py"
@@ -65,13 +63,7 @@ def test_defaults_in_both_languages(lang):
 @pytest.mark.parametrize("which", [0, 1])
 def test_every_control_at_its_extremes(which):
     lang = "en" if which else "zh"
-    controls = controls_of(SLUG)
-    setting = extremes(controls)[which]
-    at = open_page(PAGE, {c.key: c.to_url(setting[c.key]) for c in controls}, lang)
-    notices = [w.value for w in at.warning if "link set" in w.value or "链接中" in w.value]
-    assert not notices, notices
-    for c in controls:
-        assert widget(at, c.key).value == setting[c.key], c.key
+    at = at_extremes(SLUG, PAGE, which, lang, min_charts=len(ALWAYS) + len(TABS["weights"]))
     assert chart_keys(at) == [*ALWAYS, *TABS["weights"]]
     harness.assert_every_tab(at, VIEW_KEY, f"{SLUG}.tab.", TABS, ALWAYS, lang)
 

@@ -334,10 +334,7 @@ def test_sweep_time_budget_is_a_notice_not_an_error(monkeypatch):
 
 def test_ab_compare_renders_both_configurations(monkeypatch):
     at = open_page(monkeypatch, query={"n_iter": "600"})
-    widget(at, "compare").set_value(True).run()
-    assert_ok(at)
-    widget(at, "b_lambd").set_value(0.5).run()
-    assert_ok(at)
+    harness.compare_with(at, "lambd", 0.5)
     assert widget(at, "b_lambd").value == 0.5 and widget(at, "lambd").value == 0.0
     assert chart_keys(at) == ["Al2_boundary", "Al2_norms", "Bl2_boundary", "Bl2_norms", "ab_bars"]
     at.session_state["B" + VIEW_KEY] = "L1 vs L2"  # each half has its own tabs

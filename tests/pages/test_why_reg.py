@@ -196,10 +196,7 @@ def test_only_the_open_tab_runs_and_stays_open_when_a_slider_moves(monkeypatch):
 
 def test_ab_compare_has_tabs_per_half_and_errors_whatever_tab_is_open(monkeypatch):
     at = open_page(monkeypatch)
-    widget(at, "compare").set_value(True).run()
-    assert_ok(at)
-    widget(at, "b_lambd").set_value(0.5).run()
-    assert_ok(at)
+    harness.compare_with(at, "lambd", 0.5)
     assert widget(at, "b_lambd").value == 0.5 and widget(at, "lambd").value == 0.0
     assert chart_keys(at) == ["Awhy_z", "Awhy_boundary", "Bwhy_z", "Bwhy_boundary", "ab_bars"]
     dev = [m.value for m in at.get("metric") if m.label == "Dev error"]
