@@ -4,8 +4,8 @@ For each page of the navigation (home and the lecture pages that exist), one hea
 session on a fresh app server: the first slider control whose move redraws a chart is the probe.
 Each round moves the sidebar seed one step (untimed: a fresh seed means a fresh cache entry),
 then times the probe slider one step right ("new": a value this seed never trained) and back
-left to its default ("seen": cached). Timed in the page's clock from the key press (the
-keyboard's release of the thumb) to the last chart redraw or the end of the rerun, whichever
+left to its default ("seen": cached). Timed in the page's clock from the arrow's keydown on the
+thumb (where a keyboard move commits the slider's value) to the last chart redraw or the end of the rerun, whichever
 comes later, with a chart's data changed (tests/e2e/kit.py MOVE_DONE_JS). ``server`` is the part until the
 last websocket message of the rerun arrived (Python, training, figure JSON, transfer); the rest
 is the browser (Plotly parsing and drawing).

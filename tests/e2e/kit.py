@@ -43,7 +43,14 @@ VIEWPORT = {"width": 1400, "height": 1000}
 RUN_COUNTER_JS = """
 (() => {
   if (window.__dlp) return;
-  window.__dlp = {done: 0, starts: [], finishes: [], drawTimes: []};
+  window.__dlp = {done: 0, starts: [], finishes: [], drawTimes: [], keyTimes: []};
+  // The moment an arrow key reaches a slider's thumb: a keyboard move of the slider is committed
+  // (and its rerun requested) on this keydown, so this is the "release" a move is timed from.
+  document.addEventListener('keydown', (e) => {
+    if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.target?.matches?.('input[type=range]')) {
+      window.__dlp.keyTimes.push(e.timeStamp || performance.now());
+    }
+  }, true);
   // A chart is redrawn when Streamlit hands Plotly a new data array: note when, once per frame.
   // (Cheap enough to leave on; hashing the charts' data happens once per move, at the end.)
   // Animation frames can be throttled (many sessions in one browser): each wait scans too.
@@ -396,7 +403,9 @@ class Move:
 # A move is the first script run after the key press that redraws a chart (a run of a polling
 # fragment, ui/deferred.py, may come first and redraws nothing), and the redraws that follow it
 # until the next run starts: done when the script is not running and no chart has been redrawn
-# for ``quietMs``. Latency = key press -> the later of that run's end and its last redraw (in the
+# for ``quietMs``. Latency = the arrow's keydown on the slider's thumb (the slider commits its
+# value there; the test driver's focus and dispatch before it are not the app's time, and
+# ``calledAt`` is only the fallback) -> the later of that run's end and its last redraw (in the
 # page's own clock); ``changed`` says whether the charts' data differ from ``before``. Analyses
 # that fill in later (deferred) are not part of the move. Without any redraw the move settles
 # ``settleMs`` after the last run finished; a rerun whose start and end reach the browser
@@ -404,10 +413,11 @@ class Move:
 # without those the move settles 30 s after the key press (a rerun can take that long to start
 # on a saturated server).
 MOVE_DONE_JS = """
-([before, settleMs, pressedAt, quietMs]) => {
+([before, settleMs, calledAt, quietMs]) => {
   const app = document.querySelector('[data-testid=stApp]');
   const d = window.__dlp;
   if (!d || app?.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  const pressedAt = d.keyTimes.find(t => t > calledAt) ?? calledAt;
   window.__dlpScan();
   const now = performance.now();
   const finishes = d.finishes.filter(t => t > pressedAt);
@@ -445,8 +455,8 @@ def timed_move(
 ) -> Move:
     """Press an arrow on slider ``key``; time until the rerun finished and the charts were redrawn.
 
-    ``seconds`` is measured in the page (key press -> last redraw or the run's end, whichever is
-    later). When no chart's data changed (``settle`` s after the rerun finished), ``changed`` is
+    ``seconds`` is measured in the page (the arrow's keydown on the thumb -> last redraw or the
+    run's end, whichever is later). When no chart's data changed (``settle`` s after the rerun finished), ``changed`` is
     False.
     """
     before = fingerprints(page)

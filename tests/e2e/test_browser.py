@@ -9,6 +9,7 @@ sidebar navigation, so the suite grows as the lecture pages land. Screenshots of
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -91,10 +92,17 @@ def test_keyboard_slider_move_redraws_the_chart(app_server, page):
     kit.open_page(page, f"{app_server.url}/?iterations=300", charts=2)
     before = kit.fingerprints(page)
     assert kit.slider_state(page, "hidden")["value"] == "8"
+    called_at = page.evaluate("() => performance.now()")
+    wall = time.perf_counter()
     move = kit.timed_move(page, "hidden", "ArrowRight")
+    wall = time.perf_counter() - wall
     assert move.changed and move.value == "9"
     after = kit.fingerprints(page)
     assert after[0] != before[0], "the decision boundary was not redrawn"
+    # The move is timed from the arrow's keydown on the thumb, which the page saw once.
+    keys = page.evaluate("() => window.__dlp.keyTimes")
+    assert len([k for k in keys if k > called_at]) == 1, keys
+    assert 0 < move.seconds < wall
     assert_clean(page)
 
 
