@@ -58,13 +58,18 @@ def table_section(name: str, table) -> None:
         st.info(t("augmentation.all_valid", dataset=dataset), icon=":material/info:")
 
 
-def runs_section(runs: list[tuple], data, L: dict, same: tuple) -> None:
+def runs_section(plans: list[tuple], spec: DataSpec, config: TrainConfig, data, L: dict) -> list[tuple]:
     """Three boundaries over the training points and their copies, their errors, and the error bars.
 
-    ``same`` names what the runs follow from (data spec, config, transform): figures are kept for it.
+    ``plans`` are (title, transforms, wrong labels?, chart key). Each run is trained just before its
+    boundary is drawn, so the browser draws one picture while the next network trains; a figure is
+    kept for the run it shows. Returns (title, run, wrong labels?, key) for each plan.
     """
     st.subheader(t("augmentation.sec.runs"))
-    for col, (title, run, _, key) in zip(st.columns(3), runs, strict=True):
+    runs = []
+    for col, (title, transforms, bad, key) in zip(st.columns(3), plans, strict=True):
+        run = augmented_run(spec, config, transforms, data)
+        runs.append((title, run, bad, key))
 
         def boundary(run=run, title=title):
             extra = (run.X_new, run.Y_new, None) if run.X_new.shape[1] else None
@@ -76,7 +81,7 @@ def runs_section(runs: list[tuple], data, L: dict, same: tuple) -> None:
             return fig.update_traces(visible=False, selector=lambda tr: (tr.meta or {}).get("role") == "dev")
 
         with col:
-            chart(boundary, key=key, inputs=same)
+            chart(boundary, key=key, inputs=(spec, config, transforms, progress(run.result)))
             n = data.X_train.shape[1] + run.X_new.shape[1]
             st.caption(t("augmentation.run.stats", train=run.train_error, dev=run.dev_error, n=n))
     st.caption(t("augmentation.runs.caption"))
@@ -89,8 +94,9 @@ def runs_section(runs: list[tuple], data, L: dict, same: tuple) -> None:
             labels=L,
         ),
         key="errors",
-        inputs=same,
+        inputs=(spec, config, plans[-1][1], progress(*(r[1].result for r in runs))),
     )
+    return runs
 
 
 def verdicts(name: str, transform: str, runs: list[tuple], table) -> None:
@@ -148,13 +154,13 @@ def body(values):
         "augmentation.run.chosen_bad" if bad else "augmentation.run.chosen_ok",
         transform=t(f"augmentation.short.{transform}"),
     )
-    runs = [
-        (t("augmentation.run.none"), augmented_run(spec, config, (), data), False, "boundary_none"),
-        (t("augmentation.run.valid"), augmented_run(spec, config, valid, data), False, "boundary_valid"),
-        (chosen, augmented_run(spec, config, (transform,), data), bad, "boundary_chosen"),
+    plans = [
+        (t("augmentation.run.none"), (), False, "boundary_none"),
+        (t("augmentation.run.valid"), valid, False, "boundary_valid"),
+        (chosen, (transform,), bad, "boundary_chosen"),
     ]
     table_section(name, table)
-    runs_section(runs, data, L, (spec, config, transform, progress(*(r[1].result for r in runs))))
+    runs = runs_section(plans, spec, config, data, L)
     verdicts(name, transform, runs, table)
     chosen_run = runs[2][1]
     return {"train_error": chosen_run.train_error, "dev_error": chosen_run.dev_error}
