@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Hashable, Sequence
 from contextvars import ContextVar
@@ -114,12 +115,18 @@ def page_header(slug: str) -> None:
     st.caption(t(spec.summary_key))
 
 
+@functools.lru_cache(maxsize=256)
+def source_of(fn: Callable) -> str:
+    """The source text of ``fn``, read once per process (it was read on every rerun of every page)."""
+    return inspect.getsource(fn)
+
+
 def show_code(*functions: Callable) -> None:
     """An expander with the real source of the core functions behind the figures (§ code that ran)."""
     with st.expander(t("shell.code"), icon=":material/code:"):
         for fn in functions:
             st.caption(f"{fn.__module__}.{fn.__qualname__}")
-            st.code(inspect.getsource(fn), language="python")
+            st.code(source_of(fn), language="python")
 
 
 def lazy_tabs(key: str, label_keys: Sequence[str]) -> Sequence:

@@ -17,6 +17,7 @@ Session state used (``st.session_state`` or any mutable mapping):
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import re
@@ -339,8 +340,10 @@ def forget_data(state: MutableMapping[str, Any]) -> None:
     state[STATUS_KEY] = notice if had else None
 
 
+@functools.lru_cache(maxsize=8)
 def example_csv(m: int = EXAMPLE_ROWS, seed: int = 0) -> bytes:
-    """A small two-moons CSV in the upload format (x1, x2, y)."""
+    """A small two-moons CSV in the upload format (x1, x2, y), made once per process (it is offered
+    on every rerun of the pages with an upload)."""
     data = make_dataset("moons", m=m, seed=seed, jitter=0.1)
     frame = pd.DataFrame({"x1": data.X[0], "x2": data.X[1], "y": data.Y[0].astype(int)})
     return frame.to_csv(index=False, float_format="%.4f", lineterminator="\n").encode("utf-8")
