@@ -5,10 +5,10 @@ session on a fresh app server: the first slider control whose move redraws a cha
 Each round moves the sidebar seed one step (untimed: a fresh seed means a fresh cache entry),
 then times the probe slider one step right ("new": a value this seed never trained) and back
 left to its default ("seen": cached). Timed in the page's clock from the arrow's keydown on the
-thumb (where a keyboard move commits the slider's value) to the last chart redraw or the end of the rerun, whichever
-comes later, with a chart's data changed (tests/e2e/kit.py MOVE_DONE_JS). ``server`` is the part until the
-last websocket message of the rerun arrived (Python, training, figure JSON, transfer); the rest
-is the browser (Plotly parsing and drawing).
+thumb (where a keyboard move commits the slider's value) to the last chart redraw or the end of
+the rerun, whichever comes later, with a chart's data changed (tests/e2e/kit.py MOVE_DONE_JS).
+``server`` is the part until the last websocket message of the rerun arrived (Python, training,
+figure JSON, transfer); the rest is the browser (Plotly parsing and drawing).
 
 Targets on this machine: p50 ≤ 0.3 s and p95 ≤ 1 s per page (over ≥ 10 moves at defaults).
 Run: ``python -m bench.bench_browser [--rounds 6] [--pages l2,dropout]`` (``make bench-browser``).
