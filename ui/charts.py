@@ -135,6 +135,11 @@ DEFAULT_LABELS: dict[str, str] = {
 _MARGIN = {"l": 55, "r": 20, "t": 60, "b": 45}
 # Horizontal legend under the plot, clear of the x-axis title (Plotly widens the bottom margin).
 LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.24, "xanchor": "left", "x": 0}
+# Room for a colour bar standing right of the plot (x = 1, so a fixed width: 12 px bar, ticks,
+# title): given up front, plotly.js need not widen the margin after a first layout and lay the
+# chart out again. (ui.plotly_wire reserves the room of a legend below the plot, for every chart.)
+COLORBAR_MARGIN = 85
+BOUNDARY_MARGIN = {**_MARGIN, "r": COLORBAR_MARGIN}
 
 
 def _labels(labels: Mapping[str, str] | None) -> ChainMap:
@@ -258,7 +263,8 @@ def _grid_traces(z, xs, ys, L, zsmooth="fast", z_contour=None) -> list:
     heat = go.Heatmap(
         x=xs, y=ys, z=z, zmin=0.0, zmax=1.0, zsmooth=zsmooth, colorscale=PROBABILITY_COLORSCALE,
         opacity=0.65, name=L["probability"], meta={"role": "probability"},
-        colorbar={"title": {"text": L["probability"], "side": "right"}, "thickness": 12, "len": 0.8},
+        colorbar={"title": {"text": L["probability"], "side": "right"}, "thickness": 12, "len": 0.8,
+                  "x": 1.0, "xanchor": "left"},  # a fixed width right of the plot: BOUNDARY_MARGIN
         hovertemplate=f"{L['x1']}=%{{x:.2f}}<br>{L['x2']}=%{{y:.2f}}<br>{L['probability']}=%{{z:.3f}}"
         "<extra></extra>",
     )
@@ -328,6 +334,7 @@ def decision_boundary_figure(
             marker={"symbol": "x-thin", "size": 12, "line": {"color": "#000000", "width": 2}},
         ))
     _style(fig, title or L["decision_boundary_title"], 520)
+    fig.update_layout(margin=BOUNDARY_MARGIN)
     _axes_for_points(fig, xs, ys, L)
     if np.isnan(z).any():
         fig.add_annotation(text=L["non_finite_probs"], xref="paper", yref="paper", x=0.5, y=1.0,

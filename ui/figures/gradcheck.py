@@ -68,7 +68,7 @@ def _figure(data: list, title: str, height: int, legend: bool = True, **layout) 
         "template": LIGHT_TEMPLATE,
         "title": {"text": title, "x": 0.02, "xanchor": "left"},
         "height": height,
-        "margin": {"l": 60, "r": 20, "t": 60, "b": 45},
+        "margin": {"l": 72, "r": 20, "t": 60, "b": 56},  # room for log-axis tick labels: laid out once
         "showlegend": legend,
         "legend": dict(LEGEND_BELOW),
     }

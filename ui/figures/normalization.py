@@ -9,7 +9,16 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts import CLASS_COLORS, DEV_COLOR, LEGEND_BELOW, MARK_COLOR, SERIES_COLORS, TEMPLATE, TRAIN_COLOR
+from ui.charts import (
+    CLASS_COLORS,
+    COLORBAR_MARGIN,
+    DEV_COLOR,
+    LEGEND_BELOW,
+    MARK_COLOR,
+    SERIES_COLORS,
+    TEMPLATE,
+    TRAIN_COLOR,
+)
 
 DEFAULT_LABELS = {
     "class_0": "class 0",
@@ -193,6 +202,8 @@ def contour_path_figure(
                 "ticktext": [f"{v:g}" for v in ticks],
                 "thickness": 12,
                 "len": 0.8,
+                "x": 1.0,  # a fixed width right of the plot, reserved below (laid out once)
+                "xanchor": "left",
             },
             hovertemplate=f"{L['w1']}=%{{x:.4g}}<br>{L['w2']}=%{{y:.4g}}<extra></extra>",
         )
@@ -262,7 +273,7 @@ def contour_path_figure(
         title = L["contour_title"] + (
             "" if magnify == 1.0 else f" — {L['magnified'].format(factor=f'{magnify:g}')}"
         )
-    return _style(fig, title, 520)
+    return _style(fig, title, 520).update_layout(margin={"r": COLORBAR_MARGIN})
 
 
 def cost_curves_figure(

@@ -79,7 +79,7 @@ def _figure(data: list, title: str, height: int, **layout) -> go.Figure:
         "template": LIGHT_TEMPLATE,
         "title": {"text": title, "x": 0.02, "xanchor": "left"},
         "height": height,
-        "margin": {"l": 60, "r": 20, "t": 70, "b": 45},
+        "margin": {"l": 72, "r": 20, "t": 70, "b": 45},  # room for log-axis tick labels: laid out once
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left", "x": 0},
     }
     return go.Figure(data=data, layout={**base, **layout})
