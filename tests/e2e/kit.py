@@ -456,8 +456,8 @@ def timed_move(
     """Press an arrow on slider ``key``; time until the rerun finished and the charts were redrawn.
 
     ``seconds`` is measured in the page (the arrow's keydown on the thumb -> last redraw or the
-    run's end, whichever is later). When no chart's data changed (``settle`` s after the rerun finished), ``changed`` is
-    False.
+    run's end, whichever is later). When no chart's data changed (``settle`` s after the rerun
+    finished), ``changed`` is False.
     """
     before = fingerprints(page)
     pressed_at = page.evaluate("() => performance.now()")
