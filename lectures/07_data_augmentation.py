@@ -94,7 +94,7 @@ def runs_section(plans: list[tuple], spec: DataSpec, config: TrainConfig, data, 
             labels=L,
         ),
         key="errors",
-        inputs=(spec, config, plans[-1][1], progress(*(r[1].result for r in runs))),
+        inputs=(spec, config, tuple(p[1] for p in plans), progress(*(r[1].result for r in runs))),
     )
     return runs
 

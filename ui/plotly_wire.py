@@ -10,9 +10,11 @@ it can tell that nothing changed, and it can only tell when
 
 So the spec goes out with plain lists, a fixed data revision, the template folded into the layout
 and trace defaults, and ``meta`` as a JSON string. Each changed chart is then drawn once per move
-instead of twice. Floats in arrays keep 7 significant digits (more than a screen or a hover label
-can show), so the lists stay about as small as base64. ``read_spec`` turns a sent spec back into
-the figure's dict (tests read charts through it).
+instead of twice. It also goes out with the bottom margin a legend below the plot will need
+(``reserve_legend_margin``), so plotly.js lays it out once instead of twice. Floats in arrays
+keep 7 significant digits (more than a screen or a hover label can show), so the lists stay about
+as small as base64. ``read_spec`` turns a sent spec back into the figure's dict (tests read charts
+through it).
 """
 
 from __future__ import annotations

@@ -122,3 +122,27 @@ def test_the_kept_specs_are_bounded(monkeypatch):
         sendable(lambda: go.Figure(), ("test-bounded", i))
     assert len(plotly_wire._KEPT) <= 3
     assert ("test-bounded", 9) in plotly_wire._KEPT and ("test-bounded", 0) not in plotly_wire._KEPT
+
+
+def _legend_figure(names, showlegend=None, b=45, mode="lines"):
+    fig = go.Figure([go.Scatter(x=[0.0, 1.0], y=[0.0, 1.0], name=n, mode=mode) for n in names])
+    fig.update_layout(height=380, margin={"l": 55, "r": 20, "t": 60, "b": b})
+    fig.update_layout(legend=dict(charts.LEGEND_BELOW))
+    if showlegend is not None:
+        fig.update_layout(showlegend=showlegend)
+    return fig
+
+
+def test_a_legend_below_gets_its_rows_reserved_in_the_bottom_margin():
+    one_row = wire_spec(_legend_figure(["train", "dev"]))["layout"]["margin"]
+    many = [f"a rather long legend entry {i}" for i in range(8)]
+    lines = wire_spec(_legend_figure(many))["layout"]["margin"]
+    points = wire_spec(_legend_figure(many, mode="markers"))["layout"]["margin"]
+    assert 45 < one_row["b"] < lines["b"] < points["b"]  # more rows, and taller rows for symbols
+    assert {k: one_row[k] for k in "ltr"} == {"l": 55, "t": 60, "r": 20}
+    # Measured in plotly.js (tests/e2e/test_wire.py): one row of a 380 px chart widens b to 95.
+    assert one_row["b"] == 95
+    # No legend drawn (hidden, or one unnamed trace), or a margin already wider: left as it is.
+    assert wire_spec(_legend_figure(many, showlegend=False))["layout"]["margin"]["b"] == 45
+    assert wire_spec(_legend_figure(["only"]))["layout"]["margin"]["b"] == 45
+    assert wire_spec(_legend_figure(["train", "dev"], b=200))["layout"]["margin"]["b"] == 200
