@@ -161,12 +161,12 @@ def _series_color(i: int, n: int) -> str:
     return sample_colorscale("Viridis", [i / max(n - 1, 1)])[0]
 
 
-def _style(fig: go.Figure, title: str | None, height: int) -> go.Figure:
+def _style(fig: go.Figure, title: str | None, height: int, margin: dict = _MARGIN) -> go.Figure:
     fig.update_layout(
         template=TEMPLATE,
         title={"text": title or "", "x": 0.02, "xanchor": "left"},
         height=height,
-        margin=_MARGIN,
+        margin=margin,
         legend=dict(LEGEND_BELOW),
     )
     return fig
@@ -333,8 +333,7 @@ def decision_boundary_figure(
             meta={"role": "misclassified"}, hoverinfo="skip",
             marker={"symbol": "x-thin", "size": 12, "line": {"color": "#000000", "width": 2}},
         ))
-    _style(fig, title or L["decision_boundary_title"], 520)
-    fig.update_layout(margin=BOUNDARY_MARGIN)
+    _style(fig, title or L["decision_boundary_title"], 520, margin=BOUNDARY_MARGIN)
     _axes_for_points(fig, xs, ys, L)
     if np.isnan(z).any():
         fig.add_annotation(text=L["non_finite_probs"], xref="paper", yref="paper", x=0.5, y=1.0,

@@ -163,7 +163,6 @@ def _meta_as_text(item: dict) -> None:
 # for point symbols than for lines), and items wrap at about the main column's plot width.
 LEGEND_FIRST_ROW, LEGEND_ROW, LEGEND_ROW_SYMBOLS = 41, 19, 29
 LEGEND_WRAP_PX, LEGEND_ITEM_PX = 640, 40  # row width; an item's symbol and gaps besides its text
-MARKER_MODES = ("markers",)
 
 
 def _text_px(text: str) -> float:
@@ -187,7 +186,7 @@ def legend_rows(spec: dict) -> tuple[int, bool]:
         if used and used + width > LEGEND_WRAP_PX:
             rows, used = rows + 1, 0.0
         used += width
-    symbols = any(any(m in str(tr.get("mode", "")) for m in MARKER_MODES) for tr in items)
+    symbols = any("markers" in str(tr.get("mode", "")) for tr in items)
     return rows, symbols
 
 
