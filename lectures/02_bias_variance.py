@@ -37,6 +37,12 @@ def follow_preset(ab: str) -> None:
     sync_preset(st.session_state, st.query_params, ab + PREFIX)
 
 
+def follow_presets() -> None:
+    """Both configurations' presets move their sliders (each move of the page's controls runs this first)."""
+    for ab in ("", B_PREFIX):
+        follow_preset(ab)
+
+
 def pts(x: float) -> str:
     return f"{100 * x:+.1f}"
 
@@ -139,9 +145,7 @@ def body(values) -> dict:
 page_header(SLUG)
 st.markdown(t(f"{SLUG}.intro"))
 st.caption(t(f"{SLUG}.presets"))
-for ab in ("", B_PREFIX):
-    follow_preset(ab)
-page_body(SLUG, body)
+page_body(SLUG, body, before=follow_presets)
 
 st.markdown(t(f"{SLUG}.tolerance"))
 st.latex(

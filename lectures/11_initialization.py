@@ -215,8 +215,12 @@ def formula_table(scheme: str) -> str:
     return "\n".join(lines)
 
 
-page_body("initialization", body)
-st.subheader(t("initialization.table.header"))
-st.markdown(formula_table(st.session_state.get("init_scheme", "he")))
-st.caption(t("initialization.table.note"))
+def formula_section() -> None:
+    """§1.11 the table of variance formulas, the chosen scheme in bold (it follows the scheme control)."""
+    st.subheader(t("initialization.table.header"))
+    st.markdown(formula_table(st.session_state.get("init_scheme", "he")))
+    st.caption(t("initialization.table.note"))
+
+
+page_body("initialization", body, after=formula_section)
 show_code(initialize_parameters, init_std, dn.activation_stats)

@@ -17,6 +17,7 @@ from ui.upload import upload_widget
 from ui.widgets import NOTICES, initial_value, page_controls, render, reset_page, show_notices
 
 OPEN_TABS = "_tab_keys"  # the lazy_tabs keys seen in this session (their open tab goes in the link)
+SHARE = "share_link"  # the sidebar popover "Link to this view" (opening it reruns the page)
 SEED = Control("seed", "int", 0, low=0, high=9999, step=1, label_key="ctl.seed")
 PRESENT_CSS = """
 <style>
@@ -82,7 +83,11 @@ def sidebar(current_slug: str) -> Callable[[], None]:
             help=t("shell.reset.help"),
             use_container_width=True,
         )
-        with st.popover(t("shell.share"), icon=":material/link:", use_container_width=True):
+        # Opening it reruns the whole page, so the link is written from the controls as they are
+        # now: a move inside a page's fragment (ui.compare) does not rerun the sidebar.
+        with st.popover(
+            t("shell.share"), icon=":material/link:", use_container_width=True, key=SHARE, on_change="rerun"
+        ):
             st.caption(t("shell.share.help"))
             link = st.empty()
             st.caption(t("shell.present.help"))

@@ -139,8 +139,11 @@ def test_shared_url_reopens_the_same_state(app_server, browser, page):
     state = {key: kit.slider_state(page, key)["value"] for key in ("hidden", "iterations", "seed")}
     assert state == {"hidden": "10", "iterations": "300", "seed": "1"}
     charts = kit.fingerprints(page)
-    # The sidebar's share link carries the same state.
+    # The sidebar's share link carries the same state. The last move was inside the page's fragment,
+    # which does not rerun the sidebar: opening the popover reruns the page and writes the link.
+    done = kit.runs_done(page)
     page.locator("[data-testid=stSidebar] [data-testid=stPopover] button").first.click()
+    kit.wait_run_after(page, done, unseen_ms=3000)
     link = page.locator("[data-testid=stPopoverBody] code").first.inner_text()
     assert all(f"{k}={v}" in link for k, v in {**state, "dataset": "circles"}.items()), link
 
@@ -155,6 +158,24 @@ def test_shared_url_reopens_the_same_state(app_server, browser, page):
             assert kit.exceptions(other) == []
         finally:
             other.context.close()
+
+
+def test_a_move_inside_the_fragment_updates_what_depends_on_it(app_server, page):
+    """Controls and body rerun as one fragment (ui.compare.page_body): §1.2's lecture case still moves
+    its sliders, and §1.11's formula table below the body still follows the chosen scheme."""
+    paths = dict(PAGES)
+    kit.open_page(page, f"{app_server.url}/{paths['bias_variance']}", charts=1)
+    assert kit.slider_state(page, "bv_hidden")["value"] == "16"
+    kit.choose(page, "bv_preset", "High bias (15% / 16%)")
+    assert kit.slider_state(page, "bv_hidden")["value"] == "2"
+    assert kit.slider_state(page, "bv_m")["value"] == "5000"
+
+    kit.open_page(page, f"{app_server.url}/{paths['initialization']}", charts=1)
+    bold = page.locator("[data-testid=stMarkdownContainer] table strong").first
+    assert bold.inner_text() == "He √(2/n)"
+    kit.choose(page, "init_scheme", "Xavier √(1/n)")
+    assert bold.inner_text() == "Xavier √(1/n)"
+    assert_clean(page)
 
 
 REPLAY_JS = """
