@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.datasets import make_mismatched_sets
+from core.datasets import make_dataset, make_mismatched_sets
 from core.network import error_rate
 from core.train import TrainConfig, train
 
@@ -103,8 +103,34 @@ def candidate_config(hidden: tuple[int, ...], seed: int) -> TrainConfig:
     )
 
 
-def run_demo(spec: DemoSpec, candidates: tuple[tuple[int, ...], ...] = CANDIDATES) -> Demo:
-    """§1.1 train every candidate on web data; measure it on web and phone dev/test sets."""
+def train_candidates(
+    dataset: str, m_train: int, seed: int, candidates: tuple[tuple[int, ...], ...] = CANDIDATES
+) -> tuple[dict, ...]:
+    """§1.1 every candidate trained on the web training set; their parameters, in order.
+
+    The training set is ``make_dataset(dataset, m_train, seed)`` whatever the dev/test sizes and
+    the shift (``make_mismatched_sets``), so these depend on nothing else: a page that keeps
+    them by these arguments does not retrain when only the sets they are measured on change.
+    """
+    X, Y = _web_training_set(dataset, m_train, seed)
+    return tuple(train(X, Y, candidate_config(h, seed)).params for h in candidates)
+
+
+def _web_training_set(dataset: str, m_train: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    train_set = make_dataset(dataset, m_train, seed, noise_rate=0.0, jitter=JITTER)
+    return train_set.X, train_set.Y
+
+
+def run_demo(
+    spec: DemoSpec,
+    candidates: tuple[tuple[int, ...], ...] = CANDIDATES,
+    params: tuple[dict, ...] | None = None,
+) -> Demo:
+    """§1.1 train every candidate on web data; measure it on web and phone dev/test sets.
+
+    ``params``: the candidates already trained (``train_candidates`` with the capped spec's
+    dataset, m_train and seed); trained here when None.
+    """
     s = spec.capped()
     common = dict(seed=s.seed, noise_rate=0.0, jitter=JITTER, shift=s.kind, amount=s.amount)
     phone = make_mismatched_sets(s.dataset, s.m_train, s.m_dev, s.m_test, **common)
@@ -115,8 +141,10 @@ def run_demo(spec: DemoSpec, candidates: tuple[tuple[int, ...], ...] = CANDIDATE
     for part in ("dev", "test"):
         sets[(part, "web")] = (web[part].X, web[part].Y)
         sets[(part, "phone")] = (phone[part].X, phone[part].Y)
-    X, Y = sets[("train", "web")]
-    params = tuple(train(X, Y, candidate_config(h, s.seed)).params for h in candidates)
+    if params is None:
+        params = train_candidates(s.dataset, s.m_train, s.seed, candidates)
+    if len(params) != len(candidates):
+        raise ValueError(f"params has {len(params)} entries for {len(candidates)} candidates")
     errors = {
         key: np.array([error_rate(p, Xs, Ys, "tanh") for p in params]) for key, (Xs, Ys) in sets.items()
     }

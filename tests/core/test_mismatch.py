@@ -11,6 +11,7 @@ from core.mismatch import (
     run_demo,
     scenario_selection,
     select,
+    train_candidates,
 )
 
 
@@ -68,3 +69,19 @@ def test_mismatch_can_pick_the_wrong_model():
     misaligned = scenario_selection(demo, "test_shifted")
     assert aligned.regret < 0.02
     assert misaligned.regret > 0.05
+
+
+def test_the_candidates_depend_on_the_training_set_only(demo):
+    """Other dev/test sizes and another shift measure the same trained candidates (the page keeps
+    them by dataset, m_train and seed); run_demo given them is the demo it trains itself."""
+    trained = train_candidates("moons", 500, 0)
+    for got, want in zip(trained, demo.params, strict=True):
+        assert got.keys() == want.keys() and all(np.array_equal(got[k], want[k]) for k in got)
+    other = DemoSpec("moons", "rotate", 0.9, 500, 300, 40, seed=0)
+    given, own = run_demo(other, params=trained), run_demo(other)
+    assert given.errors.keys() == own.errors.keys()
+    assert all(np.array_equal(given.errors[k], own.errors[k]) for k in own.errors)
+    assert all(np.array_equal(a[k], b[k]) for a, b in zip(given.params, own.params) for k in a)
+    assert train_candidates("moons", 500, 1)[0]["W1"].tolist() != trained[0]["W1"].tolist()
+    with pytest.raises(ValueError, match="candidates"):
+        run_demo(other, params=trained[:2])

@@ -116,6 +116,26 @@ def test_changing_a_training_control_changes_the_figures(page):
     assert counts_of(at) == {"train": 980, "dev": 10, "test": 10}
 
 
+def test_candidates_are_trained_again_only_when_their_training_set_changes(page, monkeypatch):
+    """The candidates depend on the data set, the capped training size and the seed only: the
+    total (above the cap), the dev/test shares and the shift measure them again, no retraining."""
+    import core.mismatch
+
+    calls = []
+    real = core.mismatch.train_candidates
+    monkeypatch.setattr(core.mismatch, "train_candidates", lambda *a: calls.append(a) or real(*a))
+    at = page({"seed": "4242"})  # a seed no other test trains: nothing cached yet
+    assert calls == [("moons", 500, 4242)]
+    before = chart_specs(at)
+    for key, value in (("m_total", 500_000.0), ("split", "60_20_20"), ("mm_amount", 0.9)):
+        widget(at, key).set_value(value).run()
+        assert_ok(at)
+    assert calls == [("moons", 500, 4242)]
+    assert chart_specs(at)[2] != before[2]  # measured on other sets: other errors
+    widget(at, "m_total").set_value(200.0).run()
+    assert calls[1:] == [("moons", counts_of(at)["train"], 4242)] and counts_of(at)["train"] < 500
+
+
 def test_dev_predicts_test_only_when_they_share_a_distribution(page):
     at = page({"mm_scenario": "dev_test_phone"})
     assert_ok(at)
