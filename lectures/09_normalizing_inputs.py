@@ -24,16 +24,28 @@ def comparison(m: int, seed_: int, iterations: int, tolerance: float) -> dict:
 
 
 @st.cache_data(**CACHE)
-def descent(m: int, seed_: int, case: str, alpha: float, iterations: int, tolerance: float) -> dict:
-    """The learner's run on one case, with the contour grids (to scale and, when needed, magnified)."""
+def contour_views(m: int, seed_: int, case: str, iterations: int, tolerance: float) -> list:
+    """One case's cost surface on its contour grids, to scale and (when needed) magnified.
+
+    It does not depend on α: a move of the learning rate draws a new path on kept surfaces.
+    """
     result = comparison(m, seed_, iterations, tolerance)
     c, Y = result[case], result["Y"]
-    path, costs = nd.gradient_descent(c.X, Y, [alpha], iterations)
     views = []
     for magnify in {1.0, nd.magnification(c.kappa)}:
         w1s, w2s = nd.contour_axes(c.w_star, c.X, magnify=magnify)
         views.append((magnify, w1s, w2s, nd.cost_surface(c.X, Y, w1s, w2s)))
-    return {"path": path[:, 0], "costs": costs[:, 0], "views": sorted(views, key=lambda v: v[0])}
+    return sorted(views, key=lambda v: v[0])
+
+
+@st.cache_data(**CACHE)
+def descent(m: int, seed_: int, case: str, alpha: float, iterations: int, tolerance: float) -> dict:
+    """The learner's run on one case, with the contour grids (``contour_views``)."""
+    result = comparison(m, seed_, iterations, tolerance)
+    c, Y = result[case], result["Y"]
+    path, costs = nd.gradient_descent(c.X, Y, [alpha], iterations)
+    views = contour_views(m, seed_, case, iterations, tolerance)
+    return {"path": path[:, 0], "costs": costs[:, 0], "views": views}
 
 
 @st.cache_data(**CACHE)

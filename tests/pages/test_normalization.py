@@ -114,6 +114,25 @@ def test_a_training_control_changes_the_figure_data(monkeypatch):
     assert len(before) == len(after) and not (before == after).all()
 
 
+def test_a_new_learning_rate_draws_its_path_on_kept_cost_surfaces(monkeypatch):
+    """The cost surface does not depend on α: moving it runs gradient descent only."""
+    surfaces = []
+    real = nd.cost_surface
+    monkeypatch.setattr(nd, "cost_surface", lambda *a: surfaces.append(1) or real(*a))
+    at = open_page(monkeypatch, query={"seed": "4242"})  # a seed no other test draws: nothing kept yet
+    drawn = len(surfaces)
+    assert drawn >= 1
+    before = figure(at, "drawn to scale")
+    widget(at, "gd_alpha").set_value(0.1).run()
+    assert_ok(at)
+    after = figure(at, "drawn to scale")
+    assert len(surfaces) == drawn
+    assert trace(after, role="path")["x"] != trace(before, role="path")["x"]
+    assert after["data"][0]["z"] == before["data"][0]["z"]
+    widget(at, "gd_m").set_value(widget(at, "gd_m").value // 2).run()
+    assert len(surfaces) > drawn  # other data: other surfaces
+
+
 def test_the_pitfall_raises_dev_error(monkeypatch):
     at = open_page(monkeypatch, query={"dev_share": "0.8"})
     right = float(metric(at, "Dev error").rstrip("%"))
