@@ -138,123 +138,134 @@ lang = current_lang()
 page_header(SLUG)
 st.markdown(t(f"{SLUG}.intro"))
 st.caption(t(f"{SLUG}.start"))
-
 PRESET = CONTROLS[0].key
-if PRESET not in st.session_state:
-    named = url_choice(CONTROLS[0], st.query_params.get(PRESET))
-    st.session_state[PRESET] = named if named is not None else initial_value(CONTROLS[0])
-    st.session_state.pop(f"_applied_{PRESET}", None)
-restarted = sync_preset(st.session_state, st.query_params, PREFIX) is not None
 
-left, right = st.columns([1, 3])
-with left:
-    values = render_page_controls(SLUG, container=left)
-knobs = knobs_of(values, PREFIX)
-exp = lab_run(knobs, seed())
-d = diagnose(exp.train_error, exp.dev_error, exp.optimal_error)
-stage = recipe_stage(d)
-step = choose_step(d, knobs, LIMITS)
-trail = update_trail(knobs, exp, d.verdict, restarted)
-step_labels = {
-    f"step.{k}": text(f"{SLUG}.step.{k}", lang)
-    for k in (*APPLICABLE, "better_optimizer", "new_architecture", "start", "manual")
-}
-verdict_labels = {
-    f"verdict.{v}": text(f"bias_variance.verdict.{v}", lang)
-    for v in ("high_bias", "high_variance", "both", "fine")
-}
-fig_labels = labels(f"{SLUG}.fig.", lang) | step_labels | verdict_labels
 
-with right:
-    show_run_notices(exp.result, knobs.iterations)
-    st.subheader(t(f"{SLUG}.current", verdict=t(f"bias_variance.verdict.{d.verdict}")))
-    cols = st.columns(3)
-    for col, key, value in zip(
-        cols,
-        ("train_error", "dev_error", "optimal_error"),
-        (exp.train_error, exp.dev_error, exp.optimal_error),
-        strict=True,
-    ):
-        col.metric(t(f"metric.{key}"), f"{value:.1%}")
-    st.markdown(
-        t(
-            f"{SLUG}.errors",
-            train=f"{exp.train_error:.1%}",
-            dev=f"{exp.dev_error:.1%}",
-            optimal=f"{exp.optimal_error:.1%}",
-            bias=f"{100 * d.avoidable_bias:.1f}",
-            variance=f"{100 * d.variance:.1f}",
-        )
-    )
-    applied = st.session_state.pop(APPLIED, None)
-    if applied:
-        st.success(
+@st.fragment
+def lab() -> None:
+    """The recipe's lab: preset, controls, the run, the next step, the trail and the "more data" run.
+
+    One fragment: a move of its controls or a click on its buttons reruns it alone; the title, the
+    introduction and the code below stay as they are.
+    """
+    if PRESET not in st.session_state:
+        named = url_choice(CONTROLS[0], st.query_params.get(PRESET))
+        st.session_state[PRESET] = named if named is not None else initial_value(CONTROLS[0])
+        st.session_state.pop(f"_applied_{PRESET}", None)
+    restarted = sync_preset(st.session_state, st.query_params, PREFIX) is not None
+
+    left, right = st.columns([1, 3])
+    with left:
+        values = render_page_controls(SLUG, container=left)
+    knobs = knobs_of(values, PREFIX)
+    exp = lab_run(knobs, seed())
+    d = diagnose(exp.train_error, exp.dev_error, exp.optimal_error)
+    stage = recipe_stage(d)
+    step = choose_step(d, knobs, LIMITS)
+    trail = update_trail(knobs, exp, d.verdict, restarted)
+    step_labels = {
+        f"step.{k}": text(f"{SLUG}.step.{k}", lang)
+        for k in (*APPLICABLE, "better_optimizer", "new_architecture", "start", "manual")
+    }
+    verdict_labels = {
+        f"verdict.{v}": text(f"bias_variance.verdict.{v}", lang)
+        for v in ("high_bias", "high_variance", "both", "fine")
+    }
+    fig_labels = labels(f"{SLUG}.fig.", lang) | step_labels | verdict_labels
+
+    with right:
+        show_run_notices(exp.result, knobs.iterations)
+        st.subheader(t(f"{SLUG}.current", verdict=t(f"bias_variance.verdict.{d.verdict}")))
+        cols = st.columns(3)
+        for col, key, value in zip(
+            cols,
+            ("train_error", "dev_error", "optimal_error"),
+            (exp.train_error, exp.dev_error, exp.optimal_error),
+            strict=True,
+        ):
+            col.metric(t(f"metric.{key}"), f"{value:.1%}")
+        st.markdown(
             t(
-                f"{SLUG}.applied",
-                step=t(f"{SLUG}.step.{applied[0]}"),
-                change=change_text(applied[1], applied[2]),
+                f"{SLUG}.errors",
+                train=f"{exp.train_error:.1%}",
+                dev=f"{exp.dev_error:.1%}",
+                optimal=f"{exp.optimal_error:.1%}",
+                bias=f"{100 * d.avoidable_bias:.1f}",
+                variance=f"{100 * d.variance:.1f}",
             )
         )
-    if step is not None:
-        st.button(
-            t(f"{SLUG}.apply", step=t(f"{SLUG}.step.{step}")),
-            key="recipe_apply",
-            type="primary",
-            on_click=apply_next,
-            args=(step, asdict(knobs)),
-            help=t(f"{SLUG}.apply.help"),
-            icon=":material/skip_next:",
+        applied = st.session_state.pop(APPLIED, None)
+        if applied:
+            st.success(
+                t(
+                    f"{SLUG}.applied",
+                    step=t(f"{SLUG}.step.{applied[0]}"),
+                    change=change_text(applied[1], applied[2]),
+                )
+            )
+        if step is not None:
+            st.button(
+                t(f"{SLUG}.apply", step=t(f"{SLUG}.step.{step}")),
+                key="recipe_apply",
+                type="primary",
+                on_click=apply_next,
+                args=(step, asdict(knobs)),
+                help=t(f"{SLUG}.apply.help"),
+                icon=":material/skip_next:",
+            )
+        elif stage == "done":
+            st.success(t(f"{SLUG}.done"))
+        else:
+            st.warning(t(f"{SLUG}.stuck"))
+        chart(
+            lambda: figs.flow_figure(stage, RECIPE_STEPS, APPLICABLE, step, labels=fig_labels),
+            key="recipe_flow",
+            inputs=(stage, step),
         )
-    elif stage == "done":
-        st.success(t(f"{SLUG}.done"))
-    else:
-        st.warning(t(f"{SLUG}.stuck"))
-    chart(
-        lambda: figs.flow_figure(stage, RECIPE_STEPS, APPLICABLE, step, labels=fig_labels),
-        key="recipe_flow",
-        inputs=(stage, step),
-    )
 
-    st.subheader(t(f"{SLUG}.trail"))
-    st.caption(t(f"{SLUG}.trail.text"))
-    chart(figs.trail_figure(trail, exp.optimal_error, labels=fig_labels), key="recipe_trail")
-    st.button(t(f"{SLUG}.trail.reset"), key="recipe_trail_reset", on_click=reset_trail)
+        st.subheader(t(f"{SLUG}.trail"))
+        st.caption(t(f"{SLUG}.trail.text"))
+        chart(figs.trail_figure(trail, exp.optimal_error, labels=fig_labels), key="recipe_trail")
+        st.button(t(f"{SLUG}.trail.reset"), key="recipe_trail_reset", on_click=reset_trail)
 
-    result = exp.result
-    run_key = (knobs, seed(), progress(result))  # the run, and so its boundary and curves, follow from it
-    chart(
-        lambda: charts.decision_boundary_figure(
-            result.params,
-            result.config.hidden_activation,
-            exp.X_train[:, :SHOWN_TRAIN],
-            exp.Y_train[:, :SHOWN_TRAIN],
-            exp.X_dev[:, :300],
-            exp.Y_dev[:, :300],
-            labels=labels("chart.", lang),
-            title=t("bias_variance.boundary_title"),
-        ),
-        key="recipe_boundary",
-        inputs=run_key,
-    )
-    chart(
-        lambda: bv_figs.add_optimal_line(
-            charts.learning_curves_figure(result.history, labels=labels("chart.", lang)),
-            exp.optimal_error,
-            labels("bias_variance.fig.", lang),
-            row=1,
-            col=2,
-        ),
-        key="recipe_curves",
-        inputs=run_key,
-    )
+        result = exp.result
+        run_key = (knobs, seed(), progress(result))  # the run, and so its boundary and curves, follow from it
+        chart(
+            lambda: charts.decision_boundary_figure(
+                result.params,
+                result.config.hidden_activation,
+                exp.X_train[:, :SHOWN_TRAIN],
+                exp.Y_train[:, :SHOWN_TRAIN],
+                exp.X_dev[:, :300],
+                exp.Y_dev[:, :300],
+                labels=labels("chart.", lang),
+                title=t("bias_variance.boundary_title"),
+            ),
+            key="recipe_boundary",
+            inputs=run_key,
+        )
+        chart(
+            lambda: bv_figs.add_optimal_line(
+                charts.learning_curves_figure(result.history, labels=labels("chart.", lang)),
+                exp.optimal_error,
+                labels("bias_variance.fig.", lang),
+                row=1,
+                col=2,
+            ),
+            key="recipe_curves",
+            inputs=run_key,
+        )
 
-st.latex(
-    r"\text{1: } B = E_{train} - E^{*} > \tau \;?\qquad \text{2: } V = E_{dev} - E_{train} > \tau \;?"
-    r"\qquad \tau = \max\left(2\%,\ \tfrac{1}{4}E^{*}\right)"
-)
-st.caption(t(f"{SLUG}.formula"))
-st.subheader(t(f"{SLUG}.notes"))
-st.markdown(t(f"{SLUG}.notes.text"))
-st.subheader(t(f"{SLUG}.more_data"))
-more_data_run(knobs, d.high_bias, lang)
+    st.latex(
+        r"\text{1: } B = E_{train} - E^{*} > \tau \;?\qquad \text{2: } V = E_{dev} - E_{train} > \tau \;?"
+        r"\qquad \tau = \max\left(2\%,\ \tfrac{1}{4}E^{*}\right)"
+    )
+    st.caption(t(f"{SLUG}.formula"))
+    st.subheader(t(f"{SLUG}.notes"))
+    st.markdown(t(f"{SLUG}.notes.text"))
+    st.subheader(t(f"{SLUG}.more_data"))
+    more_data_run(knobs, d.high_bias, lang)
+
+
+lab()
 show_code(diagnose, choose_step, apply_step)

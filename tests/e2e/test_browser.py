@@ -162,13 +162,28 @@ def test_shared_url_reopens_the_same_state(app_server, browser, page):
 
 def test_a_move_inside_the_fragment_updates_what_depends_on_it(app_server, page):
     """Controls and body rerun as one fragment (ui.compare.page_body): §1.2's lecture case still moves
-    its sliders, and §1.11's formula table below the body still follows the chosen scheme."""
+    its sliders, §1.3's next step moves its own, and §1.11's formula table below the body still
+    follows the chosen scheme."""
     paths = dict(PAGES)
     kit.open_page(page, f"{app_server.url}/{paths['bias_variance']}", charts=1)
     assert kit.slider_state(page, "bv_hidden")["value"] == "16"
     kit.choose(page, "bv_preset", "High bias (15% / 16%)")
     assert kit.slider_state(page, "bv_hidden")["value"] == "2"
     assert kit.slider_state(page, "bv_m")["value"] == "5000"
+
+    # §1.3's lab is a fragment of its own: its next-step button moves its sliders.
+    kit.open_page(page, f"{app_server.url}/{paths['recipe']}", charts=1)
+    keys = slider_controls("recipe")
+    before = {k: kit.slider_state(page, k)["value"] for k in keys}
+    done = kit.runs_done(page)
+    page.locator(".st-key-recipe_apply button").first.click()
+    kit.wait_run_after(page, done, unseen_ms=3000)
+    kit.wait_for(
+        lambda: {k: kit.slider_state(page, k)["value"] for k in keys} != before,
+        timeout=30,
+        describe=lambda: f"the next step moved no slider of {keys}",
+    )
+    assert_clean(page)
 
     kit.open_page(page, f"{app_server.url}/{paths['initialization']}", charts=1)
     bold = page.locator("[data-testid=stMarkdownContainer] table strong").first
