@@ -193,6 +193,21 @@ def test_a_move_inside_the_fragment_updates_what_depends_on_it(app_server, page)
     assert_clean(page)
 
 
+def test_the_comparison_opens_and_its_b_controls_redraw(app_server, page):
+    """The A/B toggle lives in the page's fragment too: it opens both halves, and a move of a B
+    control redraws a chart and lands in the URL as ``b_<key>``."""
+    kit.open_page(page, f"{app_server.url}/{dict(PAGES)['l2']}", charts=1)
+    alone = kit.rendered_charts(page)
+    done = kit.runs_done(page)
+    page.locator(".st-key-compare label").first.click()
+    kit.wait_run_after(page, done, unseen_ms=3000)
+    kit.wait_charts(page, 2 * alone + 1)  # A's, B's and the differences
+    move = kit.timed_move(page, "b_lambd", "ArrowRight")
+    assert move.changed
+    assert parse_qs(urlsplit(page.url).query).get("b_lambd") == [move.value]
+    assert_clean(page)
+
+
 REPLAY_JS = """
 () => {
   const gd = Array.from(document.querySelectorAll('.js-plotly-plot'))
