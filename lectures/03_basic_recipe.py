@@ -18,7 +18,7 @@ from ui import charts
 from ui.figures import bias_variance as bv_figs
 from ui.figures import recipe as figs
 from ui.i18n import current_lang, labels, t, text
-from ui.shell import chart, page_header, seed, show_code
+from ui.shell import chart, interactive, page_header, seed, show_code
 from ui.specs.bias_variance import (
     ITERATIONS,
     KNOBS,
@@ -141,13 +141,8 @@ st.caption(t(f"{SLUG}.start"))
 PRESET = CONTROLS[0].key
 
 
-@st.fragment
 def lab() -> None:
-    """The recipe's lab: preset, controls, the run, the next step, the trail and the "more data" run.
-
-    One fragment: a move of its controls or a click on its buttons reruns it alone; the title, the
-    introduction and the code below stay as they are.
-    """
+    """The recipe's lab: preset, controls, the run, the next step, the trail and the "more data" run."""
     if PRESET not in st.session_state:
         named = url_choice(CONTROLS[0], st.query_params.get(PRESET))
         st.session_state[PRESET] = named if named is not None else initial_value(CONTROLS[0])
@@ -267,5 +262,5 @@ def lab() -> None:
     more_data_run(knobs, d.high_bias, lang)
 
 
-lab()
+interactive(lab)
 show_code(diagnose, choose_step, apply_step)

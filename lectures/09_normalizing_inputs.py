@@ -8,7 +8,7 @@ from core.datasets import fit_normalizer
 from ui.controls import format_number
 from ui.figures import normalization as figs
 from ui.i18n import current_lang, labels, t
-from ui.shell import chart, page_header, seed, show_code
+from ui.shell import chart, interactive, page_header, seed, show_code
 from ui.specs.normalization import MAIN, PITFALL
 from ui.training import CACHE
 from ui.widgets import render_page_controls
@@ -113,127 +113,146 @@ def comparison_table(result: dict, iterations: int) -> str:
     return "\n".join(lines)
 
 
-lang = current_lang()
-L = {**labels("chart.", lang), **labels("normalization.chart.", lang)}
+def sections() -> None:
+    """Everything below the introduction that the page's controls drive."""
+    lang = current_lang()
+    L = {**labels("chart.", lang), **labels("normalization.chart.", lang)}
 
-controls, main = st.columns([1, 3])
-with controls:
-    values = render_page_controls("normalization", keys=MAIN)
-m, iterations, alpha, tol = values["gd_m"], values["gd_iters"], values["gd_alpha"], values["gd_delta"]
-case = "normalized" if values["normalize"] else "raw"
-result = comparison(m, seed(), iterations, tol)
-chosen, Y = result[case], result["Y"]
-run_ = descent(m, seed(), case, alpha, iterations, tol)
-case_name = t(f"normalization.case.{case}")
-run_key = (m, seed(), case, alpha, iterations, tol)  # the figures of this descent are kept for it
+    controls, main = st.columns([1, 3])
+    with controls:
+        values = render_page_controls("normalization", keys=MAIN)
+    m, iterations, alpha, tol = values["gd_m"], values["gd_iters"], values["gd_alpha"], values["gd_delta"]
+    case = "normalized" if values["normalize"] else "raw"
+    result = comparison(m, seed(), iterations, tol)
+    chosen, Y = result[case], result["Y"]
+    run_ = descent(m, seed(), case, alpha, iterations, tol)
+    case_name = t(f"normalization.case.{case}")
+    run_key = (m, seed(), case, alpha, iterations, tol)  # the figures of this descent are kept for it
 
-with main:
-    st.subheader(t("normalization.data.header"))
-    st.caption(t("normalization.data.text"))
-    chart(
-        lambda: figs.data_figure(result["raw"].X, result["normalized"].X, Y, labels=L),
-        key="data",
-        inputs=(m, seed()),
-    )
-    st.markdown(stats_table(result["raw"].X, result["normalized"].X))
-
-st.latex(
-    r"\mu = \frac{1}{m}\sum_{i=1}^{m} x^{(i)},\qquad \sigma^2 = \frac{1}{m}\sum_{i=1}^{m}"
-    r"\bigl(x^{(i)}-\mu\bigr)^2,\qquad x := \frac{x-\mu}{\sigma}"
-)
-
-st.subheader(t("normalization.contour.header"))
-st.markdown(t(f"normalization.contour.text.{case}"))
-if chosen.J_star < 1e-6:
-    st.warning(t("normalization.separable"))
-columns = st.columns(len(run_["views"]))
-for column, (magnify, w1s, w2s, J) in zip(columns, run_["views"], strict=True):
-    title = (
-        t("normalization.chart.contour_scale", case=case_name)
-        if magnify == 1.0
-        else t("normalization.chart.contour_zoom", case=case_name, factor=f"{magnify:g}")
-    )
-    with column:
+    with main:
+        st.subheader(t("normalization.data.header"))
+        st.caption(t("normalization.data.text"))
         chart(
-            lambda w1s=w1s, w2s=w2s, J=J, title=title, magnify=magnify: figs.contour_path_figure(
-                w1s,
-                w2s,
-                J,
-                chosen.J_star,
-                run_["path"],
-                chosen.w_star,
-                labels=L,
-                title=title,
-                magnify=magnify,
-            ),
-            key=f"contour_{magnify:g}",
-            inputs=run_key,
+            lambda: figs.data_figure(result["raw"].X, result["normalized"].X, Y, labels=L),
+            key="data",
+            inputs=(m, seed()),
         )
-run_message(run_["costs"], chosen.target, alpha, chosen.stable_rate)
-reached = int(nd.iterations_to_target(run_["costs"][:, None], chosen.target)[0])
-cols = st.columns(4)
-cols[0].metric(
-    t("normalization.metric.kappa"), f"{chosen.kappa:.3g}", help=t("normalization.metric.kappa.help")
-)
-cols[1].metric(
-    t("normalization.metric.stable"), f"{chosen.stable_rate:.2g}", help=t("normalization.metric.stable.help")
-)
-cols[2].metric(
-    t("normalization.metric.iterations"),
-    str(reached) if reached >= 0 else t("normalization.metric.not_reached", n=iterations),
-)
-cols[3].metric(t("normalization.metric.final_cost"), f"{run_['costs'][-1]:.4g}")
+        st.markdown(stats_table(result["raw"].X, result["normalized"].X))
 
-st.subheader(t("normalization.compare.header"))
-st.markdown(t("normalization.compare.text"))
-st.markdown(comparison_table(result, iterations))
-names = {c: t(f"normalization.case.{c}") for c in nd.CASES}
-curves = [(t("normalization.curve.run", case=case_name, alpha=format_number(alpha)), run_["costs"])]
-curves += [
-    (t("normalization.curve.best", case=names[c], alpha=f"{result[c].curve_alpha:.2g}"), result[c].best_costs)
-    for c in nd.CASES
-]
-left, right = st.columns(2)
-with left:
-    target = chosen.target
-    chart(lambda: figs.cost_curves_figure(curves, target=target, labels=L), key="curves", inputs=run_key)
-with right:
-    sweeps = [(names[c], result[c].alphas, result[c].final_costs, result[c].stable_rate) for c in nd.CASES]
-    chart(lambda: figs.rate_sweep_figure(sweeps, alpha, iterations, labels=L), key="sweep", inputs=run_key)
-
-st.subheader(t("normalization.pitfall.header"))
-st.markdown(t("normalization.pitfall.text"))
-controls, main = st.columns([1, 3])
-with controls:
-    pit_values = render_page_controls("normalization", keys=PITFALL)
-pit = pitfall(m, seed(), pit_values["dev_m"], pit_values["dev_share"])
-own = pit_values["own_stats"]
-X_dev = pit["X_dev_own_stats"] if own else pit["X_dev_train_stats"]
-error, other = (
-    (pit["error_own_stats"], pit["error_train_stats"])
-    if own
-    else (pit["error_train_stats"], pit["error_own_stats"])
-)
-with main:
-    chart(
-        lambda: figs.pitfall_figure(
-            pit["X_train_norm"],
-            pit["Y_train"],
-            X_dev,
-            pit["Y_dev"],
-            pit["w"],
-            labels=L,
-            title=t("normalization.pitfall.wrong" if own else "normalization.pitfall.right"),
-        ),
-        key="pitfall",
-        inputs=(m, seed(), pit_values["dev_m"], pit_values["dev_share"], own),
+    st.latex(
+        r"\mu = \frac{1}{m}\sum_{i=1}^{m} x^{(i)},\qquad \sigma^2 = \frac{1}{m}\sum_{i=1}^{m}"
+        r"\bigl(x^{(i)}-\mu\bigr)^2,\qquad x := \frac{x-\mu}{\sigma}"
     )
-    cols = st.columns(3)
+
+    st.subheader(t("normalization.contour.header"))
+    st.markdown(t(f"normalization.contour.text.{case}"))
+    if chosen.J_star < 1e-6:
+        st.warning(t("normalization.separable"))
+    columns = st.columns(len(run_["views"]))
+    for column, (magnify, w1s, w2s, J) in zip(columns, run_["views"], strict=True):
+        title = (
+            t("normalization.chart.contour_scale", case=case_name)
+            if magnify == 1.0
+            else t("normalization.chart.contour_zoom", case=case_name, factor=f"{magnify:g}")
+        )
+        with column:
+            chart(
+                lambda w1s=w1s, w2s=w2s, J=J, title=title, magnify=magnify: figs.contour_path_figure(
+                    w1s,
+                    w2s,
+                    J,
+                    chosen.J_star,
+                    run_["path"],
+                    chosen.w_star,
+                    labels=L,
+                    title=title,
+                    magnify=magnify,
+                ),
+                key=f"contour_{magnify:g}",
+                inputs=run_key,
+            )
+    run_message(run_["costs"], chosen.target, alpha, chosen.stable_rate)
+    reached = int(nd.iterations_to_target(run_["costs"][:, None], chosen.target)[0])
+    cols = st.columns(4)
     cols[0].metric(
-        t("normalization.metric.dev_error"), f"{error:.1%}", f"{error - other:+.1%}", delta_color="inverse"
+        t("normalization.metric.kappa"), f"{chosen.kappa:.3g}", help=t("normalization.metric.kappa.help")
     )
-    cols[1].metric(t("normalization.metric.dev_error_other"), f"{other:.1%}")
-    cols[2].metric(t("normalization.metric.dev_mean", train=pit["mu_train"][0]), f"{pit['mu_dev'][0]:.0f}")
+    cols[1].metric(
+        t("normalization.metric.stable"),
+        f"{chosen.stable_rate:.2g}",
+        help=t("normalization.metric.stable.help"),
+    )
+    cols[2].metric(
+        t("normalization.metric.iterations"),
+        str(reached) if reached >= 0 else t("normalization.metric.not_reached", n=iterations),
+    )
+    cols[3].metric(t("normalization.metric.final_cost"), f"{run_['costs'][-1]:.4g}")
+
+    st.subheader(t("normalization.compare.header"))
+    st.markdown(t("normalization.compare.text"))
+    st.markdown(comparison_table(result, iterations))
+    names = {c: t(f"normalization.case.{c}") for c in nd.CASES}
+    curves = [(t("normalization.curve.run", case=case_name, alpha=format_number(alpha)), run_["costs"])]
+    curves += [
+        (
+            t("normalization.curve.best", case=names[c], alpha=f"{result[c].curve_alpha:.2g}"),
+            result[c].best_costs,
+        )
+        for c in nd.CASES
+    ]
+    left, right = st.columns(2)
+    with left:
+        target = chosen.target
+        chart(lambda: figs.cost_curves_figure(curves, target=target, labels=L), key="curves", inputs=run_key)
+    with right:
+        sweeps = [
+            (names[c], result[c].alphas, result[c].final_costs, result[c].stable_rate) for c in nd.CASES
+        ]
+        chart(
+            lambda: figs.rate_sweep_figure(sweeps, alpha, iterations, labels=L), key="sweep", inputs=run_key
+        )
+
+    st.subheader(t("normalization.pitfall.header"))
+    st.markdown(t("normalization.pitfall.text"))
+    controls, main = st.columns([1, 3])
+    with controls:
+        pit_values = render_page_controls("normalization", keys=PITFALL)
+    pit = pitfall(m, seed(), pit_values["dev_m"], pit_values["dev_share"])
+    own = pit_values["own_stats"]
+    X_dev = pit["X_dev_own_stats"] if own else pit["X_dev_train_stats"]
+    error, other = (
+        (pit["error_own_stats"], pit["error_train_stats"])
+        if own
+        else (pit["error_train_stats"], pit["error_own_stats"])
+    )
+    with main:
+        chart(
+            lambda: figs.pitfall_figure(
+                pit["X_train_norm"],
+                pit["Y_train"],
+                X_dev,
+                pit["Y_dev"],
+                pit["w"],
+                labels=L,
+                title=t("normalization.pitfall.wrong" if own else "normalization.pitfall.right"),
+            ),
+            key="pitfall",
+            inputs=(m, seed(), pit_values["dev_m"], pit_values["dev_share"], own),
+        )
+        cols = st.columns(3)
+        cols[0].metric(
+            t("normalization.metric.dev_error"),
+            f"{error:.1%}",
+            f"{error - other:+.1%}",
+            delta_color="inverse",
+        )
+        cols[1].metric(t("normalization.metric.dev_error_other"), f"{other:.1%}")
+        cols[2].metric(
+            t("normalization.metric.dev_mean", train=pit["mu_train"][0]), f"{pit['mu_dev'][0]:.0f}"
+        )
+
+
+interactive(sections)
 
 st.subheader(t("normalization.formula.header"))
 st.markdown(t("normalization.formula.text"))
@@ -246,4 +265,5 @@ st.latex(
     r"\kappa = \frac{\lambda_{\max}(\nabla^2 J)}{\lambda_{\min}(\nabla^2 J)},\qquad"
     r"\alpha < \frac{2}{L},\quad L = \lambda_{\max}\Bigl(\tfrac{1}{4m}XX^\top\Bigr)"
 )
+
 show_code(fit_normalizer, nd.gradient_descent, nd.largest_stable_rate, nd.pitfall)

@@ -9,7 +9,7 @@ from core.train import TrainConfig, train
 from ui import charts
 from ui.figures import vanishing as figs
 from ui.i18n import current_lang, labels, t
-from ui.shell import chart, page_header, seed, show_code
+from ui.shell import chart, interactive, page_header, seed, show_code
 from ui.specs.vanishing import LINEAR, NETWORK
 from ui.training import CACHE, DataSpec, Splits, data_spec, run, show_run_notices
 from ui.widgets import render_page_controls
@@ -62,75 +62,88 @@ def verdict(history, alpha: float) -> None:
 
 # --------------------------------------------------------------------------- the deep linear network
 
-st.subheader(t("vanishing.linear.header"))
-st.markdown(t("vanishing.linear.text"))
-controls, main = st.columns([1, 3])
-with controls:
-    lin = render_page_controls("vanishing", keys=LINEAR)
-a, depth = float(lin["lin_a"]), int(lin["lin_depth"])
-dtype = "float32" if lin["lin_float32"] else "float64"
-rows = dn.deep_linear_forward(a, depth, (1.0, 1.0), dtype)
-exact = dn.deep_linear_theory(a, depth)
-with main:
-    chart(figs.linear_layers_figure(rows[:, 0].astype(float), exact, dtype, labels=L), key="linear_layers")
-    linear_notice(rows, exact, dtype)
-    cols = st.columns(3)
-    cols[0].metric(t("vanishing.metric.output"), f"{float(rows[-1, 0]):.4g}")
-    cols[1].metric(t("vanishing.metric.exact"), f"{exact[-1]:.4g}")
-    cols[2].metric(t("vanishing.metric.growth"), f"×{a**10:.3g}")
-    chart(figs.output_vs_depth_figure(a, depth, labels=L), key="linear_depth")
 
-# --------------------------------------------------------------------------- a real deep network
-
-st.subheader(t("vanishing.network.header"))
-st.markdown(t("vanishing.network.text"))
-controls, main = st.columns([1, 3])
-with controls:
-    net = render_page_controls("vanishing", keys=NETWORK)
-iterations = int(net["net_iters"])
-config = TrainConfig(
-    layer_dims=dn.deep_layer_dims(int(net["net_depth"]), int(net["net_width"])),
-    hidden_activation=net["net_act"],
-    init="xavier",
-    init_scale=float(net["net_gain"]),
-    learning_rate=float(net["net_alpha"]),
-    num_iterations=iterations,
-    seed=seed(),
-    record_every=max(1, iterations // 100),
-)
-spec = data_spec("moons", 400, seed(), noise_rate=0.05)
-result, data = run(spec, config)
-acts, back = init_signals(spec, config, data)
-with main:
-    show_run_notices(result, iterations)
-    signals = {L["forward"]: acts["rms"].to_numpy()[:-1], L["backward"]: back["dz_rms"].to_numpy()[:-1]}
-    chart(
-        charts.per_layer_figure(
-            signals, labels=CHART, kind="line", title=L["signals_title"], y_title=L["signal_axis"]
-        ),
-        key="signals",
-    )
-    st.caption(t("vanishing.signals.text"))
-    grads = {t("vanishing.series.init"): dn.grad_norms_from_history(result.history, 0)}
-    last = int(result.history["iteration"].iloc[-1])
-    if last > 0:
-        name = (
-            t("vanishing.series.diverged", n=last) if result.diverged else t("vanishing.series.after", n=last)
+def sections() -> None:
+    """Everything below the introduction that the page's controls drive."""
+    st.subheader(t("vanishing.linear.header"))
+    st.markdown(t("vanishing.linear.text"))
+    controls, main = st.columns([1, 3])
+    with controls:
+        lin = render_page_controls("vanishing", keys=LINEAR)
+    a, depth = float(lin["lin_a"]), int(lin["lin_depth"])
+    dtype = "float32" if lin["lin_float32"] else "float64"
+    rows = dn.deep_linear_forward(a, depth, (1.0, 1.0), dtype)
+    exact = dn.deep_linear_theory(a, depth)
+    with main:
+        chart(
+            figs.linear_layers_figure(rows[:, 0].astype(float), exact, dtype, labels=L), key="linear_layers"
         )
-        grads[name] = dn.grad_norms_from_history(result.history, -1)
-    chart(charts.gradient_magnitude_by_layer_figure(grads, labels=CHART), key="gradients")
-    verdict(result.history, config.learning_rate)
-    st.markdown(f"**{t('vanishing.curves.header')}**")
-    cols = st.columns(2)
-    cols[0].metric(t("metric.train_error"), f"{result.history['train_error'].iloc[-1]:.1%}")
-    cols[1].metric(t("metric.dev_error"), f"{result.history['dev_error'].iloc[-1]:.1%}")
-    chart(charts.learning_curves_figure(result.history, labels=CHART, log_y=True), key="curves")
+        linear_notice(rows, exact, dtype)
+        cols = st.columns(3)
+        cols[0].metric(t("vanishing.metric.output"), f"{float(rows[-1, 0]):.4g}")
+        cols[1].metric(t("vanishing.metric.exact"), f"{exact[-1]:.4g}")
+        cols[2].metric(t("vanishing.metric.growth"), f"×{a**10:.3g}")
+        chart(figs.output_vs_depth_figure(a, depth, labels=L), key="linear_depth")
+
+    # --------------------------------------------------------------------------- a real deep network
+
+    st.subheader(t("vanishing.network.header"))
+    st.markdown(t("vanishing.network.text"))
+    controls, main = st.columns([1, 3])
+    with controls:
+        net = render_page_controls("vanishing", keys=NETWORK)
+    iterations = int(net["net_iters"])
+    config = TrainConfig(
+        layer_dims=dn.deep_layer_dims(int(net["net_depth"]), int(net["net_width"])),
+        hidden_activation=net["net_act"],
+        init="xavier",
+        init_scale=float(net["net_gain"]),
+        learning_rate=float(net["net_alpha"]),
+        num_iterations=iterations,
+        seed=seed(),
+        record_every=max(1, iterations // 100),
+    )
+    spec = data_spec("moons", 400, seed(), noise_rate=0.05)
+    result, data = run(spec, config)
+    acts, back = init_signals(spec, config, data)
+    with main:
+        show_run_notices(result, iterations)
+        signals = {L["forward"]: acts["rms"].to_numpy()[:-1], L["backward"]: back["dz_rms"].to_numpy()[:-1]}
+        chart(
+            charts.per_layer_figure(
+                signals, labels=CHART, kind="line", title=L["signals_title"], y_title=L["signal_axis"]
+            ),
+            key="signals",
+        )
+        st.caption(t("vanishing.signals.text"))
+        grads = {t("vanishing.series.init"): dn.grad_norms_from_history(result.history, 0)}
+        last = int(result.history["iteration"].iloc[-1])
+        if last > 0:
+            name = (
+                t("vanishing.series.diverged", n=last)
+                if result.diverged
+                else t("vanishing.series.after", n=last)
+            )
+            grads[name] = dn.grad_norms_from_history(result.history, -1)
+        chart(charts.gradient_magnitude_by_layer_figure(grads, labels=CHART), key="gradients")
+        verdict(result.history, config.learning_rate)
+        st.markdown(f"**{t('vanishing.curves.header')}**")
+        cols = st.columns(2)
+        cols[0].metric(t("metric.train_error"), f"{result.history['train_error'].iloc[-1]:.1%}")
+        cols[1].metric(t("metric.dev_error"), f"{result.history['dev_error'].iloc[-1]:.1%}")
+        chart(charts.learning_curves_figure(result.history, labels=CHART, log_y=True), key="curves")
+
+
+interactive(sections)
 
 st.subheader(t("vanishing.formula.header"))
 st.markdown(t("vanishing.formula.text"))
-st.latex(r"\hat y = W^{[L]}W^{[L-1]}\cdots W^{[1]}x,\qquad W^{[l]} = a\,I \;\Rightarrow\; \hat y = a^{L-1}x")
+st.latex(
+    r"\hat y = W^{[L]}W^{[L-1]}\cdots W^{[1]}x,\qquad W^{[l]} = a\,I \;\Rightarrow\; \hat y = a^{L-1}x"
+)
 st.latex(
     r"dz^{[l]} = \bigl(W^{[l+1]\top} dz^{[l+1]}\bigr) * g'\bigl(z^{[l]}\bigr),\qquad "
     r"dW^{[l]} = \tfrac{1}{m}\,dz^{[l]}\,a^{[l-1]\top}"
 )
+
 show_code(dn.deep_linear_forward, dn.backward_signals, train)

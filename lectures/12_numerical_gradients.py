@@ -13,7 +13,7 @@ from core.gradcheck import (
 from core.gradcheck_demos import roundoff_model, secant_picture, summarize_errors, valid_epsilons
 from ui.figures import numerical_grad as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import chart, page_header, show_code
+from ui.shell import chart, interactive, page_header, show_code
 from ui.widgets import render_page_controls
 
 SLUG = "numerical_grad"
@@ -120,28 +120,35 @@ def fmt_slope(x: float) -> str:
 page_header(SLUG)
 st.markdown(t("numerical_grad.intro"))
 
-st.subheader(t("numerical_grad.secants"))
-left, right = st.columns([1, 3])
-with left:
-    values = render_page_controls(SLUG)
-func, theta, epsilon = values["func"], float(values["theta"]), float(values["epsilon"])
-with right:
-    st.caption(t("numerical_grad.secants.text"))
-    show_estimates(func, theta, epsilon)
 
-st.subheader(t("numerical_grad.formula"))
-st.latex(
-    r"\frac{f(\theta+\varepsilon)-f(\theta)}{\varepsilon} = f'(\theta) + \tfrac{1}{2}f''(\theta)\,"
-    r"\varepsilon + \dots \;=\; f'(\theta) + O(\varepsilon)"
-)
-st.latex(
-    r"\frac{f(\theta+\varepsilon)-f(\theta-\varepsilon)}{2\varepsilon} = f'(\theta) + "
-    r"\tfrac{1}{6}f'''(\theta)\,\varepsilon^{2} + \dots \;=\; f'(\theta) + O(\varepsilon^{2})"
-)
-st.caption(t("numerical_grad.formula.text"))
+def sections() -> None:
+    """Everything below the introduction that the page's controls drive."""
+    st.subheader(t("numerical_grad.secants"))
+    left, right = st.columns([1, 3])
+    with left:
+        values = render_page_controls(SLUG)
+    func, theta, epsilon = values["func"], float(values["theta"]), float(values["epsilon"])
+    with right:
+        st.caption(t("numerical_grad.secants.text"))
+        show_estimates(func, theta, epsilon)
 
-st.subheader(t("numerical_grad.loglog"))
-st.markdown(t("numerical_grad.loglog.text"))
-show_loglog(func, theta, epsilon)
-st.markdown(t("numerical_grad.takeaway"))
+    st.subheader(t("numerical_grad.formula"))
+    st.latex(
+        r"\frac{f(\theta+\varepsilon)-f(\theta)}{\varepsilon} = f'(\theta) + \tfrac{1}{2}f''(\theta)\,"
+        r"\varepsilon + \dots \;=\; f'(\theta) + O(\varepsilon)"
+    )
+    st.latex(
+        r"\frac{f(\theta+\varepsilon)-f(\theta-\varepsilon)}{2\varepsilon} = f'(\theta) + "
+        r"\tfrac{1}{6}f'''(\theta)\,\varepsilon^{2} + \dots \;=\; f'(\theta) + O(\varepsilon^{2})"
+    )
+    st.caption(t("numerical_grad.formula.text"))
+
+    st.subheader(t("numerical_grad.loglog"))
+    st.markdown(t("numerical_grad.loglog.text"))
+    show_loglog(func, theta, epsilon)
+    st.markdown(t("numerical_grad.takeaway"))
+
+
+interactive(sections)
+
 show_code(one_sided_difference, two_sided_difference, secant_errors, error_vs_epsilon, summarize_errors)

@@ -10,7 +10,7 @@ from core import gradcheck_demos as demos
 from core.gradcheck_demos import NetSpec, Placement
 from ui.figures import gradcheck as figures
 from ui.i18n import current_lang, labels, t
-from ui.shell import chart, lazy_tabs, page_header, seed, show_code
+from ui.shell import chart, interactive, lazy_tabs, page_header, seed, show_code
 from ui.specs.gradcheck import NO_BUG
 from ui.training import CACHE
 from ui.widgets import render_page_controls
@@ -295,15 +295,22 @@ def tab_notes(spec: NetSpec, eps: float) -> None:
 
 page_header(SLUG)
 st.markdown(t("gradcheck.intro"))
-controls, views = st.columns([1, 3])
-with controls:  # the network both tabs check
-    net_values = render_page_controls(SLUG, keys=NET_KEYS)
-net = spec_from(net_values)
-with views:
-    check_tab, notes_tab = lazy_tabs(VIEW_KEY, ("gradcheck.tab.check", "gradcheck.tab.notes"))
-    if check_tab.open:
-        with check_tab:
-            tab_check(net, net_values)
-    if notes_tab.open:
-        with notes_tab:
-            tab_notes(net, float(net_values["eps"]))
+
+
+def sections() -> None:
+    """Everything below the introduction that the page's controls drive."""
+    controls, views = st.columns([1, 3])
+    with controls:  # the network both tabs check
+        net_values = render_page_controls(SLUG, keys=NET_KEYS)
+    net = spec_from(net_values)
+    with views:
+        check_tab, notes_tab = lazy_tabs(VIEW_KEY, ("gradcheck.tab.check", "gradcheck.tab.notes"))
+        if check_tab.open:
+            with check_tab:
+                tab_check(net, net_values)
+        if notes_tab.open:
+            with notes_tab:
+                tab_notes(net, float(net_values["eps"]))
+
+
+interactive(sections)

@@ -4,10 +4,9 @@ The page hands over its body — a function from control values to drawn figures
 train and dev error — and ``page_body`` draws it once, or twice (A | B) with configuration B's
 controls bound to ``?b_<key>=…`` and the differences called out.
 
-Controls and body are one Streamlit fragment: moving one of these controls reruns that part of
-the page only. The title, the text, the formulas and the sidebar around it are neither run nor
-sent again, which takes 30–60 ms off a move that only redraws cached charts. Whatever else on
-the page depends on these controls goes in ``before`` / ``after``, which run inside the fragment.
+Controls and body are one fragment (``ui.shell.interactive``): moving one of these controls
+reruns that part of the page only. Whatever else on the page depends on these controls goes in
+``before`` / ``after``, which run inside it.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ import streamlit as st
 from ui import charts
 from ui.controls import Control
 from ui.i18n import current_lang, labels, t
-from ui.shell import SCOPE, chart
+from ui.shell import SCOPE, chart, interactive
 from ui.widgets import page_controls, render, show_notices
 
 COMPARE = Control("compare", "bool", False, label_key="ab.toggle", training=False)
@@ -53,11 +52,10 @@ def page_body(
     A move of these controls reruns only this fragment: ``before`` runs first (e.g. a preset that
     moves the sliders before they are drawn), ``after`` last (full width, below the body).
     """
-    _fragment(page, body, keys, side_width, before, after)
+    interactive(_hooks_and_body, page, body, keys, side_width, before, after)
 
 
-@st.fragment
-def _fragment(page, body, keys, side_width, before, after) -> None:
+def _hooks_and_body(page, body, keys, side_width, before, after) -> None:
     if before is not None:
         before()
     _controls_and_body(page, body, keys, side_width)
