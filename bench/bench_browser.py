@@ -6,7 +6,9 @@ Each round moves the sidebar seed one step (untimed: a fresh seed means a fresh 
 then times the probe slider one step right ("new": a value this seed never trained) and back
 left to its default ("seen": cached). Timed in the page's clock from the arrow's keydown on the
 thumb (where a keyboard move commits the slider's value) to the last chart redraw or the end of
-the rerun, whichever comes later, with a chart's data changed (tests/e2e/kit.py MOVE_DONE_JS).
+the rerun, whichever comes later, with a chart's data changed (tests/e2e/kit.py MOVE_DONE_JS). A
+redraw is a render with new data: Streamlit renders each new chart a second time with a copy of
+the same figure, 30–60 ms later, which changes nothing on the screen and is not counted.
 ``server`` is the part until the last websocket message of the rerun arrived (Python, training,
 figure JSON, transfer); the rest is the browser (Plotly parsing and drawing).
 

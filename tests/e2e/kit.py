@@ -51,14 +51,35 @@ RUN_COUNTER_JS = """
       window.__dlp.keyTimes.push(e.timeStamp || performance.now());
     }
   }, true);
-  // A chart is redrawn when Streamlit hands Plotly a new data array: note when, once per frame.
-  // (Cheap enough to leave on; hashing the charts' data happens once per move, at the end.)
+  // A chart is redrawn when Streamlit hands Plotly new data: note when, once per frame. Streamlit
+  // renders each new chart twice (the second time with a copy of the same figure); that second,
+  // identical render changes nothing on the screen and is not a redraw. (Cheap enough to leave
+  // on: a copy is compared once; hashing the charts' data happens once per move, at the end.)
   // Animation frames can be throttled (many sessions in one browser): each wait scans too.
   const drawn = new WeakSet();
+  const shown = new WeakMap();  // chart element -> the data it drew last
+  const same = (a, b) => {
+    if (a === b) return true;
+    if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+    if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+    const listA = Array.isArray(a) || ArrayBuffer.isView(a);
+    if (listA !== (Array.isArray(b) || ArrayBuffer.isView(b))) return false;
+    if (listA) {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+      return true;
+    }
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && same(a[k], b[k]));
+  };
   window.__dlpScan = () => {
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
       if (gd.data && !drawn.has(gd.data)) {
         drawn.add(gd.data);
+        const before = shown.get(gd);
+        shown.set(gd, gd.data);
+        if (before && same(before, gd.data)) continue;  // drawn again as it already was
         window.__dlp.drawTimes.push(performance.now());
       }
     }

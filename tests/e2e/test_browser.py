@@ -106,6 +106,28 @@ def test_keyboard_slider_move_redraws_the_chart(app_server, page):
     assert_clean(page)
 
 
+COPY_CHART_JS = """
+(change) => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const copy = JSON.parse(JSON.stringify(gd.data, (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v)));
+  if (change) copy[0].name = `${copy[0].name || ''} (changed)`;
+  gd.data = copy;
+}
+"""
+
+
+def test_the_move_clock_counts_new_data_not_a_copy_of_the_drawn_one(app_server, page):
+    """Streamlit renders every new chart twice, the second time with a copy of the same figure:
+    the kit's clock (``__dlpScan``) ends a move at the render that changes a chart's data."""
+    kit.open_page(page, f"{app_server.url}/?iterations=300", charts=2)
+    draws = "() => (window.__dlpScan(), window.__dlp.drawTimes.length)"
+    seen = page.evaluate(draws)
+    page.evaluate(COPY_CHART_JS, False)
+    assert page.evaluate(draws) == seen, "a copy of the data already drawn counted as a redraw"
+    page.evaluate(COPY_CHART_JS, True)
+    assert page.evaluate(draws) == seen + 1, "new data did not count as a redraw"
+
+
 def alerts(page) -> list[str]:
     return [a.inner_text() for a in page.query_selector_all("[data-testid=stAlert]")]
 
