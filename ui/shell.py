@@ -85,7 +85,7 @@ def sidebar(current_slug: str) -> Callable[[], None]:
             use_container_width=True,
         )
         # Opening it reruns the whole page, so the link is written from the controls as they are
-        # now: a move inside a page's fragment (ui.compare) does not rerun the sidebar.
+        # now: a move inside a page's fragment (``interactive``) does not rerun the sidebar.
         with st.popover(
             t("shell.share"), icon=":material/link:", use_container_width=True, key=SHARE, on_change="rerun"
         ):
