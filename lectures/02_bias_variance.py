@@ -16,8 +16,6 @@ from ui.training import CACHE, progress, show_run_notices
 from ui.widgets import initial_value
 
 SLUG = "bias_variance"
-SHOWN_TRAIN = 1000  # training points drawn on the boundary (all are used for the errors)
-SHOWN_DEV = 300  # dev points drawn on the boundary
 BOX = {"fine": st.success, "high_bias": st.warning, "high_variance": st.warning, "both": st.error}
 
 
@@ -108,16 +106,7 @@ def body(values) -> dict:
     )
     result = exp.result
     chart(
-        lambda: charts.decision_boundary_figure(
-            result.params,
-            result.config.hidden_activation,
-            exp.X_train[:, :SHOWN_TRAIN],
-            exp.Y_train[:, :SHOWN_TRAIN],
-            exp.X_dev[:, :SHOWN_DEV],
-            exp.Y_dev[:, :SHOWN_DEV],
-            labels=labels("chart.", lang),
-            title=t(f"{SLUG}.boundary_title"),
-        ),
+        lambda: figs.experiment_boundary_figure(exp, labels("chart.", lang), t(f"{SLUG}.boundary_title")),
         key="bv_boundary",
         inputs=run_key,
     )

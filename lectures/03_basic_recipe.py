@@ -35,7 +35,6 @@ from ui.training import CACHE, progress, show_run_notices
 from ui.widgets import initial_value, render_page_controls
 
 SLUG = "recipe"
-SHOWN_TRAIN = 1000  # training points drawn on the boundary (all are used for the errors)
 TRAIL, PENDING, APPLIED = "_recipe_trail", "_recipe_pending", "_recipe_applied"
 MAX_TRAIL = 20
 LIMITS = Limits(
@@ -226,15 +225,8 @@ def lab() -> None:
         result = exp.result
         run_key = (knobs, seed(), progress(result))  # the run, and so its boundary and curves, follow from it
         chart(
-            lambda: charts.decision_boundary_figure(
-                result.params,
-                result.config.hidden_activation,
-                exp.X_train[:, :SHOWN_TRAIN],
-                exp.Y_train[:, :SHOWN_TRAIN],
-                exp.X_dev[:, :300],
-                exp.Y_dev[:, :300],
-                labels=labels("chart.", lang),
-                title=t("bias_variance.boundary_title"),
+            lambda: bv_figs.experiment_boundary_figure(
+                exp, labels("chart.", lang), t("bias_variance.boundary_title")
             ),
             key="recipe_boundary",
             inputs=run_key,

@@ -11,7 +11,7 @@ from ui.figures import vanishing as figs
 from ui.i18n import current_lang, labels, t
 from ui.shell import chart, interactive, page_header, seed, show_code
 from ui.specs.vanishing import LINEAR, NETWORK
-from ui.training import CACHE, DataSpec, Splits, data_spec, run, show_run_notices
+from ui.training import CACHE, DataSpec, Splits, data_spec, gradients_at_start_and_end, run, show_run_notices
 from ui.widgets import render_page_controls
 
 page_header("vanishing")
@@ -116,15 +116,7 @@ def sections() -> None:
             key="signals",
         )
         st.caption(t("vanishing.signals.text"))
-        grads = {t("vanishing.series.init"): dn.grad_norms_from_history(result.history, 0)}
-        last = int(result.history["iteration"].iloc[-1])
-        if last > 0:
-            name = (
-                t("vanishing.series.diverged", n=last)
-                if result.diverged
-                else t("vanishing.series.after", n=last)
-            )
-            grads[name] = dn.grad_norms_from_history(result.history, -1)
+        grads = gradients_at_start_and_end(result)
         chart(charts.gradient_magnitude_by_layer_figure(grads, labels=CHART), key="gradients")
         verdict(result.history, config.learning_rate)
         st.markdown(f"**{t('vanishing.curves.header')}**")

@@ -13,7 +13,16 @@ from ui.compare import page_body
 from ui.figures import initialization as figs
 from ui.i18n import current_lang, labels, t
 from ui.shell import chart, lazy_tabs, page_header, seed, show_code
-from ui.training import CACHE, DataSpec, Splits, data_spec, progress, run, show_run_notices
+from ui.training import (
+    CACHE,
+    DataSpec,
+    Splits,
+    data_spec,
+    gradients_at_start_and_end,
+    progress,
+    run,
+    show_run_notices,
+)
 
 VIEW_KEY = "initialization_view"  # the open tab of the analyses below the violins (only it runs)
 TABS = tuple(f"initialization.tab.{name}" for name in ("spread", "grads", "training", "units"))
@@ -156,15 +165,7 @@ def spread_section(
 def gradients_section(result, chart_labels: dict, run_key) -> None:
     """Gradient size per layer at initialization and after training (or where it diverged)."""
     st.markdown(f"**{t('initialization.grads.header')}**")
-    grads = {t("initialization.series.init"): dn.grad_norms_from_history(result.history, 0)}
-    last = int(result.history["iteration"].iloc[-1])
-    if last > 0:
-        name = (
-            t("initialization.series.diverged", n=last)
-            if result.diverged
-            else t("initialization.series.after", n=last)
-        )
-        grads[name] = dn.grad_norms_from_history(result.history, -1)
+    grads = gradients_at_start_and_end(result)
     chart(
         lambda: charts.gradient_magnitude_by_layer_figure(grads, labels=chart_labels),
         key="gradients",

@@ -18,6 +18,7 @@ import numpy as np
 import streamlit as st
 
 from core.datasets import make_dataset, split
+from core.deep_nets import grad_norms_from_history
 from core.train import TrainConfig, TrainResult, extend, extendable, train
 from ui.controls import cap_iterations
 from ui.i18n import t
@@ -187,6 +188,18 @@ def run_notices(result: TrainResult, requested_iterations: int) -> list[tuple[st
     if result.diverged:
         notes.append(("error", t("run.diverged", iteration=result.diverged_at)))
     return notes
+
+
+def gradients_at_start_and_end(result: TrainResult) -> dict[str, np.ndarray]:
+    """§1.10–1.11 ‖dW[l]‖ per layer at initialization and at the run's last iteration (where it
+    stopped or diverged), keyed by their names in the page's language."""
+    history = result.history
+    grads = {t("series.init"): grad_norms_from_history(history, 0)}
+    last = int(history["iteration"].iloc[-1])
+    if last > 0:
+        name = t("series.diverged", n=last) if result.diverged else t("series.after", n=last)
+        grads[name] = grad_norms_from_history(history, -1)
+    return grads
 
 
 def show_run_notices(result: TrainResult, requested_iterations: int) -> None:

@@ -7,8 +7,10 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR
+from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR, decision_boundary_figure
 
+SHOWN_TRAIN = 1000  # training points drawn on the boundary (all are used for the errors)
+SHOWN_DEV = 300  # dev points drawn on the boundary
 HIGH_COLOR, LOW_COLOR, OPTIMAL_COLOR = "#C0392B", "#1E8449", "#9E9E9E"
 
 DEFAULT_LABELS = {
@@ -24,6 +26,22 @@ DEFAULT_LABELS = {
     "interval_note": "bars: 95% interval of each measured error",
     "optimal_line": "optimal error {value:.0%}",
 }
+
+
+def experiment_boundary_figure(exp, labels: Mapping[str, str], title: str) -> go.Figure:
+    """§1.2–1.3 the decision boundary of an experiment's run (``core.recipe.Experiment``), with at
+    most SHOWN_TRAIN training and SHOWN_DEV dev points drawn."""
+    result = exp.result
+    return decision_boundary_figure(
+        result.params,
+        result.config.hidden_activation,
+        exp.X_train[:, :SHOWN_TRAIN],
+        exp.Y_train[:, :SHOWN_TRAIN],
+        exp.X_dev[:, :SHOWN_DEV],
+        exp.Y_dev[:, :SHOWN_DEV],
+        labels=labels,
+        title=title,
+    )
 
 
 def _labels(labels: Mapping[str, str] | None) -> ChainMap:

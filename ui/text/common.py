@@ -26,6 +26,9 @@ STRINGS = {
     ),
     "shell.code": ("The code that produced this figure", "生成此图的代码"),
     "ctl.seed": ("Random seed", "随机种子"),
+    "series.init": ("at initialization", "初始化时"),
+    "series.after": ("after {n} iterations", "{n} 次迭代后"),
+    "series.diverged": ("at iteration {n}, when training diverged", "第 {n} 次迭代（训练发散时）"),
     "ctl.seed.help": (
         "Seeds the data, the initial weights and the dropout masks, so every run can be repeated.",
         "决定数据、初始权重和 dropout 掩码的随机性，使每次运行都可以复现。",

@@ -79,12 +79,6 @@ STRINGS = {
         "每一行是训练后第一个隐藏层的一个单元，每一列是一个训练样本。各行完全相同，说明这些单元彼此是复制品："
         "对称性始终没有被打破。",
     ),
-    "initialization.series.init": ("at initialization", "初始化时"),
-    "initialization.series.after": ("after {n} iterations", "{n} 次迭代后"),
-    "initialization.series.diverged": (
-        "at iteration {n}, when training diverged",
-        "第 {n} 次迭代（训练发散时）",
-    ),
     "initialization.table.header": ("The variance formulas", "方差公式"),
     "initialization.table.scheme": ("scheme", "方法"),
     "initialization.table.variance": ("Var(W[l]) before the multiplier", "乘以倍数之前的 Var(W[l])"),

@@ -109,9 +109,6 @@ STRINGS = {
         "dW[l] = dz[l]·a[l−1]ᵀ/m 把穿过了 l−1 层的信号与穿过了 L−l 层的信号乘在一起，所以初始化时各层梯度的高度"
         "大致相同——但这个高度本身随 L 呈指数变化。",
     ),
-    "vanishing.series.init": ("at initialization", "初始化时"),
-    "vanishing.series.after": ("after {n} iterations", "{n} 次迭代后"),
-    "vanishing.series.diverged": ("at iteration {n}, when training diverged", "第 {n} 次迭代（训练发散时）"),
     "vanishing.verdict.vanishing": (
         "Vanishing gradients: at initialization one step of gradient descent changes the weights of any layer "
         "by at most {rel:.1e} of their size, so training hardly moves.",
