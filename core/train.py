@@ -150,9 +150,14 @@ def _check_start_params(params: Mapping[str, np.ndarray], dims: tuple[int, ...])
     return _copy(params)
 
 
-def _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, config) -> dict:
+def _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, AL_clean=None) -> dict:
+    """One history row. ``AL_clean``: ŷ on X from this iteration's forward pass when it had no
+    dropout (then it is the test-time prediction and need not be computed again)."""
     row = {"iteration": i, "cost": cost, "cost_no_penalty": cost_data}
-    row["train_error"] = error_rate(params, X, Y, act)
+    if AL_clean is None:
+        row["train_error"] = error_rate(params, X, Y, act)
+    else:
+        row["train_error"] = float(np.mean((AL_clean > 0.5).astype(float) != Y))
     if X_dev is not None:
         with np.errstate(all="ignore"):
             A_dev = predict_proba(params, X_dev, act)
@@ -272,9 +277,9 @@ def _descend(
             record = (i % every == 0 or i == n or not finite) and (prior is None or i > start)
             grads = backward_propagation(AL, Y, caches, act, lambd, penalty) if (i < n or record) else {}
             if record:
-                rows.append(
-                    _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, config)
-                )
+                AL_clean = AL if rng is None else None  # without masks the pass is the test-time ŷ
+                row = _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, AL_clean)
+                rows.append(row)
                 if X_dev is not None and finite:
                     dev_error = rows[-1]["dev_error"]
                     if result.best_dev_error is None or dev_error < result.best_dev_error:

@@ -122,6 +122,22 @@ def test_dropout_history_errors_are_measured_without_dropout(circles):
     np.testing.assert_array_equal(predict(res.params, X), predict(res.params, X))
 
 
+@pytest.mark.parametrize("keep_prob", [1.0, 0.6])
+def test_every_recorded_train_error_is_the_test_time_error_of_that_iteration(circles, keep_prob):
+    """Without dropout the row reuses the loop's own forward pass; with it, a clean pass: both are
+    the error of the parameters at that iteration, as ``error_rate`` measures it."""
+    X, Y = circles
+    cfg = TrainConfig(
+        **{**SMALL, "layer_dims": (2, 20, 10, 1), "record_every": 5}, keep_prob=keep_prob, snapshot_every=5
+    )
+    res = train(X, Y, cfg)
+    errors = dict(zip(res.history["iteration"], res.history["train_error"], strict=True))
+    assert len(res.snapshots) == len(errors)
+    for i, params in res.snapshots:
+        assert errors[i] == error_rate(params, X, Y)
+    assert len(set(errors.values())) > 1  # the errors change along the run
+
+
 # --------------------------------------------------------------------------- start params
 
 
