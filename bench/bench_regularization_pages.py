@@ -199,8 +199,9 @@ def early_stopping_page() -> tuple[dict[str, float], dict]:
 
 
 def main() -> dict:
+    n = _defaults(drop.CONTROLS)["iterations"]
     results = {
-        "§1.6–1.7 dropout (moons, keep_prob 1 / 0.8 / 0.5 / 0.8, 1200 iterations)": dropout_page(),
+        f"§1.6–1.7 dropout (moons, keep_prob 1 / 0.8 / 0.5 / 0.8, {n} iterations)": dropout_page(),
         "§1.8 augmentation (XOR, m = 10, mirror in the x₁-axis)": augmentation_page(),
         "§1.8 early stopping (moons, 2000 iterations, λ = 1)": early_stopping_page(),
     }

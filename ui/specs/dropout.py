@@ -14,10 +14,12 @@ CONTROLS = (
     Control("kp1", default=0.8, label_key="dropout.ctl.kp1", **KEEP),
     Control("kp2", default=0.5, label_key="dropout.ctl.kp2", **KEEP),
     Control("kp3", default=0.8, label_key="dropout.ctl.kp3", **KEEP),
-    Control("iterations", "int", 1200, low=300, high=1600, step=100),
+    Control("iterations", "int", 1000, low=300, high=1600, step=100),
 )
 
-LAYER_DIMS = (2, 12, 64, 6, 1)  # hidden layer 2 holds most of the parameters (§1.7)
+# Hidden layer 2 holds most of the parameters (§1.7). Calibrated (10 seeds per data set): without
+# dropout J falls smoothly and the dev − train gap is wide; keep_probs 0.8/0.5/0.8 narrow it.
+LAYER_DIMS = (2, 12, 40, 6, 1)
 ACTIVATION, LEARNING_RATE = "tanh", 0.3  # tanh: without dropout, J falls smoothly at this rate
 M, NOISE, RATIOS = 200, 0.1, (0.5, 0.5)  # 100 training and 100 dev points, 10% of labels flipped
 RECORD_EVERY = 10  # often enough to see the noise of J

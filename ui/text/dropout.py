@@ -6,11 +6,11 @@ STRINGS = {
         "unit is kept with probability keep_prob and silenced otherwise, with a fresh coin toss for every "
         "example and every iteration. No unit can count on any single input being there, so the network "
         "spreads its weights out instead of leaning on a few — an effect close to shrinking the weights "
-        "with L2. The network below has three tanh hidden layers of 12, 64 and 6 units; the middle one "
+        "with L2. The network below has three tanh hidden layers of 12, 40 and 6 units; the middle one "
         "holds most of the parameters, so each layer gets its own keep_prob.",
         "Dropout 对付过拟合的办法，是在每一步都训练一个不同的、更“瘦”的网络：每个隐藏单元以 keep_prob 的概率被保留，"
         "否则被置零；每个样本、每次迭代都重新抛一次硬币。由于任何一个输入都可能突然消失，单元不敢只依赖少数几个输入，"
-        "只好把权重分散开——效果和用 L2 收缩权重很接近。下面的网络有三个 tanh 隐藏层，分别是 12、64 和 6 个单元；"
+        "只好把权重分散开——效果和用 L2 收缩权重很接近。下面的网络有三个 tanh 隐藏层，分别是 12、40 和 6 个单元；"
         "中间那层占了大部分参数，所以每层都有自己的 keep_prob。",
     ),
     "dropout.ctl.kp0": ("keep_prob of the input x (layer 0)", "输入 x（第 0 层）的 keep_prob"),
@@ -19,7 +19,7 @@ STRINGS = {
         "对输入特征做 dropout 并不常见；这里只有两个输入，丢掉一个代价很大。通常让它接近 1。",
     ),
     "dropout.ctl.kp1": ("keep_prob of hidden layer 1 (12 units)", "隐藏层 1（12 个单元）的 keep_prob"),
-    "dropout.ctl.kp2": ("keep_prob of hidden layer 2 (64 units)", "隐藏层 2（64 个单元）的 keep_prob"),
+    "dropout.ctl.kp2": ("keep_prob of hidden layer 2 (40 units)", "隐藏层 2（40 个单元）的 keep_prob"),
     "dropout.ctl.kp3": ("keep_prob of hidden layer 3 (6 units)", "隐藏层 3（6 个单元）的 keep_prob"),
     "dropout.ctl.kp1.help": (
         "Probability of keeping each unit of a[1] during training; 1 switches dropout off for this layer.",
