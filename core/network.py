@@ -221,11 +221,13 @@ def backward_propagation(
     hidden_activation: str = "relu",
     lambd: float = 0.0,
     penalty: str = "l2",
+    out: Mapping[str, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
     """Backward pass: grads ``dW1, db1, …`` of the cost J (cross-entropy plus penalty).
 
     Output: dZ[L] = AL − Y. Each layer: dW = dZ·A_prevᵀ/m (+ λ/m·W for L2, + λ/m·sign(W) for L1),
-    db = Σ dZ/m over examples, dA_prev = Wᵀ·dZ; dropout masks are reapplied (§1.6).
+    db = Σ dZ/m over examples, dA_prev = Wᵀ·dZ; dropout masks are reapplied (§1.6). ``out``
+    (optional, arrays of the grads' shapes under their keys) receives the grads in place.
     """
     _check_choice("penalty", penalty, PENALTIES)
     m = Y.shape[1]
@@ -233,11 +235,11 @@ def backward_propagation(
     dZ = (AL - Y) / m  # the 1/m of every dW and db, applied once: backprop is linear in dZ
     for l in range(len(caches), 0, -1):
         A_prev, W, _, _, _, _ = caches[l - 1]
-        dW = dZ @ A_prev.T
+        dW = np.matmul(dZ, A_prev.T, out=None if out is None else out[DW_KEYS[l]])
         if lambd:
             dW += (lambd / m) * (W if penalty == "l2" else np.sign(W))
         grads[DW_KEYS[l]] = dW
-        grads[DB_KEYS[l]] = dZ.sum(axis=1, keepdims=True)
+        grads[DB_KEYS[l]] = dZ.sum(axis=1, keepdims=True, out=None if out is None else out[DB_KEYS[l]])
         if l > 1:
             _, _, Z_prev, A_prev_out, D_prev, kp_prev = caches[l - 2]
             dA = W.T @ dZ

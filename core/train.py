@@ -150,6 +150,17 @@ def _check_start_params(params: Mapping[str, np.ndarray], dims: tuple[int, ...])
     return _copy(params)
 
 
+def _flat(arrays: Mapping[str, np.ndarray], prefix: str = "") -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """One float64 vector holding ``arrays`` end to end, and the arrays again as views of it (keys
+    prefixed). An update of the vector updates every array, with the same arithmetic per element."""
+    flat = np.concatenate([np.ravel(v) for v in arrays.values()]).astype(float, copy=False)
+    views, at = {}, 0
+    for k, v in arrays.items():
+        views[prefix + k] = flat[at : at + v.size].reshape(v.shape)
+        at += v.size
+    return flat, views
+
+
 def _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, AL_clean=None) -> dict:
     """One history row. ``AL_clean``: ŷ on X from this iteration's forward pass when it had no
     dropout (then it is the test-time prediction and need not be computed again)."""
@@ -265,7 +276,8 @@ def _descend(
         result.best_iteration, result.best_dev_error = prior.best_iteration, prior.best_dev_error
         result.best_params = prior.best_params
         result.snapshots = list(prior.snapshots)
-    keys = [(f"W{l}", f"dW{l}", f"b{l}", f"db{l}") for l in range(1, L + 1)]
+    theta, params = _flat(params)  # θ ← θ − α·dθ in one step over every W[l], b[l]
+    dtheta, grad_out = _flat({k: np.empty_like(v) for k, v in params.items()}, prefix="d")
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
         for i in range(start, n + 1):
             AL, caches = forward_unchecked(X, params, L, act, keep, rng, config.input_keep_prob)
@@ -275,7 +287,9 @@ def _descend(
                 limit = DIVERGENCE_RATIO * max(cost, 1.0)
             finite = math.isfinite(cost) and cost <= limit
             record = (i % every == 0 or i == n or not finite) and (prior is None or i > start)
-            grads = backward_propagation(AL, Y, caches, act, lambd, penalty) if (i < n or record) else {}
+            grads = {}
+            if i < n or record:  # into dθ's views
+                grads = backward_propagation(AL, Y, caches, act, lambd, penalty, grad_out)
             if record:
                 AL_clean = AL if rng is None else None  # without masks the pass is the test-time ŷ
                 row = _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, AL_clean)
@@ -298,9 +312,7 @@ def _descend(
             if deadline is not None and record and time.perf_counter() > deadline:
                 result.stop_reason = "time_budget"
                 break
-            for kW, kdW, kb, kdb in keys:  # in place: params are this run's own copies
-                params[kW] -= alpha * grads[kdW]
-                params[kb] -= alpha * grads[kdb]
+            theta -= alpha * dtheta  # in place: params (views of θ) are this run's own copies
 
     result.history = pd.DataFrame(rows)
     if prior is not None:

@@ -382,6 +382,19 @@ def test_backward_with_dropout_matches_central_differences_for_fixed_masks(act):
     assert _relative_difference(grads, numeric) < 1e-7
 
 
+@pytest.mark.parametrize(("lambd", "penalty"), [(0.0, "l2"), (0.7, "l2"), (0.7, "l1")])
+def test_backward_into_given_arrays_writes_the_same_grads_there(lambd, penalty):
+    """``out``: the training loop's gradient buffers receive exactly the grads a plain call returns."""
+    params, X, Y = _tiny_problem(seed=5)
+    AL, caches = forward_propagation(X, params, "tanh", keep_prob=0.7, rng=np.random.default_rng(2))
+    plain = backward_propagation(AL, Y, caches, "tanh", lambd, penalty)
+    out = {k: np.full_like(v, np.nan) for k, v in plain.items()}
+    given = backward_propagation(AL, Y, caches, "tanh", lambd, penalty, out=out)
+    for k, g in plain.items():
+        assert given[k] is out[k]
+        np.testing.assert_array_equal(out[k], g)
+
+
 def test_gradient_check_can_fail():
     """The check above detects a wrong gradient (e.g. an L2 term without the 1/m)."""
     params, X, Y = _tiny_problem(seed=5)
