@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.heap import freeze_long_lived
 from ui.i18n import t
 from ui.shell import init_session, sidebar
 from ui.specs import HOME, available_pages
@@ -38,3 +39,4 @@ enter_page(slug)
 finish_sidebar = sidebar(slug)
 current.run()
 finish_sidebar()
+freeze_long_lived()  # the first full runs only: what they leave alive lives as long as the server
