@@ -22,7 +22,7 @@ JITTER = 0.25
 INIT_SCALE = 1.5  # He × 1.5: a wiggly start, so that λ = 0 overfits within the preset's iterations
 RECORD_EVERY = 10
 SWEEP_RECORD_EVERY = 100
-SWEEP_MAX_WORK = 2.5e9  # K × m × iterations × |θ| for one sweep (the default λ sweep is ≈ 1.6e9)
+SWEEP_MAX_WORK = 2.5e9  # K × m × iterations × |θ| for one sweep (the default λ sweep is ≈ 1.1e9)
 SWEEP_TIME_BUDGET_S = 8.0  # a safety net (the work cap bounds a sweep): stop, with a notice, after this
 
 CONTROLS = (
@@ -30,7 +30,7 @@ CONTROLS = (
     Control("noise", "float", 0.1, low=0.0, high=0.3, step=0.05, label_key="l2.ctl.noise"),
     Control("m_train", "int", 60, low=20, high=200, step=10, label_key="l2.ctl.m_train"),
     Control("width", "int", 30, low=5, high=50, step=5, label_key="l2.ctl.width"),
-    Control("n_iter", "int", 1500, low=200, high=3000, step=100, label_key="l2.ctl.n_iter"),
+    Control("n_iter", "int", 1000, low=200, high=3000, step=100, label_key="l2.ctl.n_iter"),
     Control("learning_rate", "log", 0.5, low=0.01, high=2.0, label_key="l2.ctl.learning_rate"),
     Control("lambd", "log", 0.0, low=1e-4, high=10.0, zero=True, label_key="l2.ctl.lambd"),
     Control("penalty", "choice", "l2", options=("l2", "l1"), label_key="l2.ctl.penalty"),
