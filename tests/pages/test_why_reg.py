@@ -101,6 +101,29 @@ def test_z_figure_shares_and_tanh_curve():
     assert any("50%" in t for t in titles) and any("100%" in t for t in titles)
 
 
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_z_figure_panels_each_have_their_own_axes_and_zone(n):
+    """Panel l: bars on x{l}/y{2l−1}, the tanh curve and the line z on y{2l} (right, over y{2l−1}), the
+    zone |z| < threshold shaded on that panel; panels side by side, left to right, without overlap."""
+    rng = np.random.default_rng(1)
+    fig = figures.z_over_tanh_figure([rng.standard_normal(200) * (l + 1) for l in range(n)], 0.3)
+    layout = fig.layout
+    ends = []
+    for l in range(1, n + 1):
+        x, y, y2 = (f"{a}{k if k > 1 else ''}" for a, k in (("x", l), ("y", 2 * l - 1), ("y", 2 * l)))
+        on = {tr.meta["role"]: (tr.xaxis, tr.yaxis) for tr in fig.data if tr.meta["layer"] == l}
+        assert on == {"z_hist": (x, y), "tanh": (x, y2), "linear": (x, y2)}
+        second = layout[f"yaxis{2 * l}"]
+        assert (second.overlaying, second.side, second.anchor) == (y, "right", x)
+        ends.append(tuple(layout[f"xaxis{l if l > 1 else ''}"].domain))
+        zone = [sh for sh in layout.shapes if sh.xref == x]
+        assert len(zone) == 1 and (zone[0].x0, zone[0].x1, zone[0].yref) == (-0.3, 0.3, f"{y} domain")
+    assert all(a[1] < b[0] for a, b in zip(ends, ends[1:])) and ends[0][0] == 0
+    assert ends[-1][1] == pytest.approx(0.94)  # room on the right for the last tanh axis
+    titles = [a.text.split(":")[0] for a in layout.annotations[:n]]
+    assert titles == [f"hidden layer {l}" for l in range(1, n + 1)]
+
+
 # --------------------------------------------------------------------------- the page
 
 

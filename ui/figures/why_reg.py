@@ -99,6 +99,24 @@ def boundary_lengths(params_list, act: str, points: Sequence[np.ndarray], resolu
 # --------------------------------------------------------------------------- figures
 
 
+def _panel_axes(n: int) -> list[tuple[dict, dict, dict]]:
+    """(x axis, z-share y axis, tanh y axis) of ``n`` panels side by side, each with a second y axis
+    on the right — the axes plotly's make_subplots builds for that grid, written out at once."""
+    spacing, width = 0.4 / n, (0.94 - 0.4 / n * (n - 1)) / n  # make_subplots' room for right axes
+    axes = []
+    for l in range(1, n + 1):
+        start = sum([width] * (l - 1)) + (l - 1) * spacing
+        x, y, y2 = (f"{a}{k if k > 1 else ''}" for a, k in (("x", l), ("y", 2 * l - 1), ("y", 2 * l)))
+        axes.append(
+            (
+                {"anchor": y, "domain": [start, start + width]},
+                {"anchor": x, "domain": [0.0, 1.0]},
+                {"anchor": x, "overlaying": y, "side": "right"},
+            )
+        )
+    return axes
+
+
 def z_over_tanh_figure(
     z_by_layer: Sequence[np.ndarray],
     threshold: float,
@@ -107,29 +125,31 @@ def z_over_tanh_figure(
 ) -> go.Figure:
     """§1.5 one panel per hidden layer: the histogram of z (share per bin) under the tanh curve, with the
     straight line z and the near-linear zone |z| < threshold shaded. Values beyond ±r (r = max(3, the 99th
-    percentile of |z|)) go to the end bins, with a note."""
+    percentile of |z|)) go to the end bins, with a note.
+
+    Panel l draws on axes x{l}, y{2l−1} (shares) and y{2l} (tanh, on the right); the layout is
+    written in one piece (a slider move redraws this figure, and make_subplots with its per-panel
+    updates took most of its time).
+    """
     L = _labels(labels)
-    n = len(z_by_layer)
     finite = [np.asarray(z, dtype=float).ravel() for z in z_by_layer]
     finite = [z[np.isfinite(z)] for z in finite]
-    titles = [
-        L["z_layer"].format(l=l + 1, share=linear_share(z, threshold), threshold=threshold)
-        for l, z in enumerate(finite)
-    ]
-    fig = make_subplots(
-        rows=1, cols=max(n, 1), subplot_titles=titles or None, specs=[[{"secondary_y": True}] * max(n, 1)]
-    )
-    notes = []
+    n = max(len(finite), 1)
+    axes = _panel_axes(n)
+    layout: dict = {"annotations": [], "shapes": []}
+    traces, notes = [], []
     for l, z in enumerate(finite, start=1):
+        x_axis, y_axis, y2_axis = axes[l - 1]
+        xref, yref, y2ref = y_axis["anchor"], x_axis["anchor"], f"y{2 * l}"  # x{l}, y{2l−1}, y{2l}
         r = float(max(3.0, np.quantile(np.abs(z), 0.99))) if z.size else 3.0
         edges = np.linspace(-r, r, bins + 1)
         counts, _ = np.histogram(np.clip(z, -r, r), bins=edges)
-        share = counts / max(z.size, 1)
-        centres = (edges[:-1] + edges[1:]) / 2
-        fig.add_trace(
+        grid = np.linspace(-r, r, 241)
+        near = grid[np.abs(grid) <= 1.2]
+        traces += [
             go.Bar(
-                x=centres,
-                y=share,
+                x=(edges[:-1] + edges[1:]) / 2,
+                y=counts / max(z.size, 1),
                 width=np.diff(edges),
                 name=L["z_hist"].format(l=l),
                 meta={"role": "z_hist", "layer": l},
@@ -137,73 +157,60 @@ def z_over_tanh_figure(
                 opacity=0.6,
                 showlegend=False,
                 hovertemplate=f"z ≈ %{{x:.2f}}<br>{L['z_share_axis']} = %{{y:.1%}}<extra></extra>",
+                xaxis=xref,
+                yaxis=yref,
             ),
-            row=1,
-            col=l,
-            secondary_y=False,
-        )
-        grid = np.linspace(-r, r, 241)
-        fig.add_trace(
             go.Scatter(
-                x=grid,
-                y=np.tanh(grid),
-                mode="lines",
-                name=L["tanh"],
-                meta={"role": "tanh", "layer": l},
-                line={"color": SERIES_COLORS[1], "width": 2.5},
-                showlegend=l == 1,
-                hoverinfo="skip",
+                x=grid, y=np.tanh(grid), mode="lines", name=L["tanh"], meta={"role": "tanh", "layer": l},
+                line={"color": SERIES_COLORS[1], "width": 2.5}, showlegend=l == 1, hoverinfo="skip",
+                xaxis=xref, yaxis=y2ref,
             ),
-            row=1,
-            col=l,
-            secondary_y=True,
-        )
-        near = grid[np.abs(grid) <= 1.2]
-        fig.add_trace(
             go.Scatter(
-                x=near,
-                y=near,
-                mode="lines",
-                name=L["linear"],
-                meta={"role": "linear", "layer": l},
-                line={"color": MARK_COLOR, "width": 1.5, "dash": "dash"},
-                showlegend=l == 1,
-                hoverinfo="skip",
+                x=near, y=near, mode="lines", name=L["linear"], meta={"role": "linear", "layer": l},
+                line={"color": MARK_COLOR, "width": 1.5, "dash": "dash"}, showlegend=l == 1,
+                hoverinfo="skip", xaxis=xref, yaxis=y2ref,
             ),
-            row=1,
-            col=l,
-            secondary_y=True,
+        ]
+        layout["annotations"].append(
+            {
+                "font": {"size": 16},
+                "showarrow": False,
+                "text": L["z_layer"].format(l=l, share=linear_share(z, threshold), threshold=threshold),
+                "x": (x_axis["domain"][0] + x_axis["domain"][1]) / 2,
+                "xanchor": "center",
+                "xref": "paper",
+                "y": 1.0,
+                "yanchor": "bottom",
+                "yref": "paper",
+            }
         )
-        fig.add_vrect(
-            x0=-threshold, x1=threshold, fillcolor=SERIES_COLORS[2], opacity=0.15, line_width=0, row=1, col=l
+        layout["shapes"].append(
+            {
+                "fillcolor": SERIES_COLORS[2], "line": {"width": 0}, "opacity": 0.15, "type": "rect",
+                "x0": -threshold, "x1": threshold, "xref": xref, "y0": 0, "y1": 1, "yref": f"{yref} domain",
+            }
         )
         clipped = int(np.count_nonzero(np.abs(z) > r))
         if clipped:
             notes.append(L["clipped"].format(n=clipped, r=round(r, 1)))
-        fig.update_xaxes(title_text=L["z_axis"], range=[-r, r], row=1, col=l)
-        fig.update_yaxes(title_text=L["z_share_axis"], tickformat=".0%", row=1, col=l, secondary_y=False)
-        fig.update_yaxes(
-            range=[-1.15, 1.15],
-            tickmode="array",
-            tickvals=[-1, -0.5, 0, 0.5, 1],
-            showgrid=False,
-            title_text=L["tanh"] if l == n else None,
-            row=1,
-            col=l,
-            secondary_y=True,
-        )
+        x_axis.update(title={"text": L["z_axis"]}, range=[-r, r])
+        y_axis.update(title={"text": L["z_share_axis"]}, tickformat=".0%")
+        y2_axis.update(range=[-1.15, 1.15], tickmode="array", tickvals=[-1, -0.5, 0, 0.5, 1], showgrid=False)
+        if l == n:
+            y2_axis["title"] = {"text": L["tanh"]}
+    for l, (x_axis, y_axis, y2_axis) in enumerate(axes, start=1):
+        suffix = str(l) if l > 1 else ""
+        layout[f"xaxis{suffix}"] = x_axis
+        layout[f"yaxis{2 * l - 1 if l > 1 else ''}"] = y_axis
+        layout[f"yaxis{2 * l}"] = y2_axis
     if notes:
-        fig.add_annotation(
-            text="; ".join(notes),
-            xref="paper",
-            yref="paper",
-            x=1.0,
-            y=-0.32,
-            xanchor="right",
-            showarrow=False,
-            font={"size": 11, "color": MARK_COLOR},
+        layout["annotations"].append(
+            {
+                "text": "; ".join(notes), "xref": "paper", "yref": "paper", "x": 1.0, "y": -0.32,
+                "xanchor": "right", "showarrow": False, "font": {"size": 11, "color": MARK_COLOR},
+            }
         )
-    return _style(fig, L["z_title"], 400)
+    return _style(go.Figure(traces, layout), L["z_title"], 400)
 
 
 def _x_positions(values: np.ndarray) -> tuple[np.ndarray, float | None]:
