@@ -140,6 +140,7 @@ LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.24, "xanchor": "le
 # chart out again. (ui.plotly_wire reserves the room of a legend below the plot, for every chart.)
 COLORBAR_MARGIN = 85
 BOUNDARY_MARGIN = {**_MARGIN, "r": COLORBAR_MARGIN}
+COMPACT_MARGIN = {"l": 45, "r": 10, "t": 45, "b": 40}  # side_by_side: two or three in a row
 
 
 def _labels(labels: Mapping[str, str] | None) -> ChainMap:
@@ -227,23 +228,24 @@ def _class_mask(Y: np.ndarray) -> np.ndarray:
 
 
 def _point_traces(X, Y, split: str, L: Mapping[str, str], symbol: str, line: dict, size: int,
-                  opacity: float = 1.0, name: str | None = None) -> list[go.Scatter]:
-    """One scatter per class; x/y are exactly the input points of that class."""
+                  opacity: float = 1.0, name: str | None = None) -> list[dict]:
+    """One scatter per class; x/y are exactly the input points of that class. (Plain trace dicts:
+    the figure validates them once, where trace objects would be validated twice.)"""
     X = np.asarray(X, dtype=float)
     is1 = _class_mask(Y)
     prefix = name if name is not None else L[split]
-    traces = []
-    for c, mask in ((0, ~is1), (1, is1)):
-        traces.append(go.Scatter(
-            x=X[0, mask], y=X[1, mask], mode="markers",
-            name=f"{prefix} · {L[f'class_{c}']}",
-            legendgroup=f"{split}-{c}",
-            meta={"role": split, "class": c},
-            marker={"symbol": symbol, "color": CLASS_COLORS[c], "size": size, "line": line,
-                    "opacity": opacity},
-            hovertemplate=f"{L['x1']}=%{{x:.3f}}<br>{L['x2']}=%{{y:.3f}}<extra>%{{fullData.name}}</extra>",
-        ))
-    return traces
+    return [
+        {
+            "type": "scatter", "x": X[0, mask], "y": X[1, mask], "mode": "markers",
+            "name": f"{prefix} · {L[f'class_{c}']}",
+            "legendgroup": f"{split}-{c}",
+            "meta": {"role": split, "class": c},
+            "marker": {"symbol": symbol, "color": CLASS_COLORS[c], "size": size, "line": line,
+                       "opacity": opacity},
+            "hovertemplate": f"{L['x1']}=%{{x:.3f}}<br>{L['x2']}=%{{y:.3f}}<extra>%{{fullData.name}}</extra>",
+        }
+        for c, mask in ((0, ~is1), (1, is1))
+    ]
 
 
 def _error(params, hidden_activation, X, Y) -> float:
@@ -257,35 +259,48 @@ def _misclassified(params, hidden_activation, X, Y) -> np.ndarray:
     return (p > 0.5) != _class_mask(Y)
 
 
-def _grid_traces(z, xs, ys, L, zsmooth="fast", z_contour=None) -> list:
-    """The P(y=1|x) heatmap and its 0.5 contour. zsmooth "fast" lets the browser scale the 60×60
-    image smoothly; "best" interpolates every pixel in JavaScript (same look, ~20 ms more a chart)."""
-    heat = go.Heatmap(
-        x=xs, y=ys, z=z, zmin=0.0, zmax=1.0, zsmooth=zsmooth, colorscale=PROBABILITY_COLORSCALE,
-        opacity=0.65, name=L["probability"], meta={"role": "probability"},
-        colorbar={"title": {"text": L["probability"], "side": "right"}, "thickness": 12, "len": 0.8,
-                  "x": 1.0, "xanchor": "left"},  # a fixed width right of the plot: BOUNDARY_MARGIN
-        hovertemplate=f"{L['x1']}=%{{x:.2f}}<br>{L['x2']}=%{{y:.2f}}<br>{L['probability']}=%{{z:.3f}}"
+def _grid_traces(z, xs, ys, L, zsmooth="fast", z_contour=None, showscale: bool | None = None) -> list[dict]:
+    """The P(y=1|x) heatmap and its 0.5 contour (trace dicts). zsmooth "fast" lets the browser scale
+    the 60×60 image smoothly; "best" interpolates every pixel in JavaScript (same look, ~20 ms more a
+    chart). ``showscale=False`` hides the colour bar."""
+    heat = {
+        "type": "heatmap", "x": xs, "y": ys, "z": z, "zmin": 0.0, "zmax": 1.0, "zsmooth": zsmooth,
+        "colorscale": PROBABILITY_COLORSCALE, "opacity": 0.65, "name": L["probability"],
+        "meta": {"role": "probability"},
+        "colorbar": {"title": {"text": L["probability"], "side": "right"}, "thickness": 12, "len": 0.8,
+                     "x": 1.0, "xanchor": "left"},  # a fixed width right of the plot: BOUNDARY_MARGIN
+        "hovertemplate": f"{L['x1']}=%{{x:.2f}}<br>{L['x2']}=%{{y:.2f}}<br>{L['probability']}=%{{z:.3f}}"
         "<extra></extra>",
-    )
-    contour = go.Contour(
-        x=xs, y=ys, z=z if z_contour is None else z_contour, name=L["boundary"], meta={"role": "boundary"},
-        contours={"start": 0.5, "end": 0.5, "size": 1.0, "coloring": "none"},
-        line={"color": "#222222", "width": 2}, showscale=False, showlegend=True, hoverinfo="skip",
-    )
+    }
+    if showscale is not None:
+        heat["showscale"] = showscale
+    contour = {
+        "type": "contour", "x": xs, "y": ys, "z": z if z_contour is None else z_contour,
+        "name": L["boundary"], "meta": {"role": "boundary"},
+        "contours": {"start": 0.5, "end": 0.5, "size": 1.0, "coloring": "none"},
+        "line": {"color": "#222222", "width": 2}, "showscale": False, "showlegend": True, "hoverinfo": "skip",
+    }
     return [heat, contour]
+
+
+def _point_axes(xs, ys, L) -> tuple[dict, dict]:
+    """The x and y axes of a points figure: ranges fixed to the grid; equal aspect unless the axes'
+    spans differ by more than 4×."""
+    span_x, span_y = float(xs[-1] - xs[0]), float(ys[-1] - ys[0])
+    ratio = span_y / span_x if span_x > 0 else np.inf
+    common = {"constrain": "domain", "showgrid": False, "zeroline": False}
+    x_axis = {"range": [float(xs[0]), float(xs[-1])], "title": {"text": L["x1"]}, **common}
+    y_axis = {"range": [float(ys[0]), float(ys[-1])], "title": {"text": L["x2"]}, **common}
+    if 0.25 <= ratio <= 4.0:
+        y_axis.update(scaleanchor="x", scaleratio=1.0)
+    return x_axis, y_axis
 
 
 def _axes_for_points(fig: go.Figure, xs, ys, L) -> None:
     """Fix the ranges to the grid; equal aspect unless the axes' spans differ by more than 4×."""
-    span_x, span_y = float(xs[-1] - xs[0]), float(ys[-1] - ys[0])
-    ratio = span_y / span_x if span_x > 0 else np.inf
-    fig.update_xaxes(range=[float(xs[0]), float(xs[-1])], title_text=L["x1"], constrain="domain",
-                     showgrid=False, zeroline=False)
-    fig.update_yaxes(range=[float(ys[0]), float(ys[-1])], title_text=L["x2"], constrain="domain",
-                     showgrid=False, zeroline=False)
-    if 0.25 <= ratio <= 4.0:
-        fig.update_yaxes(scaleanchor="x", scaleratio=1.0)
+    x_axis, y_axis = _point_axes(xs, ys, L)
+    fig.update_xaxes(**x_axis)
+    fig.update_yaxes(**y_axis)
 
 
 def decision_boundary_figure(
@@ -300,6 +315,7 @@ def decision_boundary_figure(
     show_misclassified: bool = True,
     extra_points: tuple[np.ndarray, np.ndarray, str | None] | None = None,
     title: str | None = None,
+    compact_height: int | None = None,
 ) -> go.Figure:
     """P(y=1|x) heatmap with the ŷ = 0.5 boundary, train (●) and dev (◆) points by class.
 
@@ -307,19 +323,22 @@ def decision_boundary_figure(
     [dev class 0/1], [extra class 0/1], [misclassified ✕ over train+dev points]. Each trace's
     ``meta`` names its role. The §1.1 train/dev picture; ``extra_points=(X_aug, Y_aug, name)``
     shows §1.8 data augmentation. NaN parameters give gaps and a note, never an exception.
+    ``compact_height``: the compact form ``side_by_side`` draws. The layout is written in one
+    piece: most pages redraw this figure on every slider move.
     """
     L = _labels(labels)
     sets = [X_train, X_dev] + ([extra_points[0]] if extra_points is not None else [])
     xs, ys, _ = decision_grid(sets, resolution)
     z = probability_grid(params, hidden_activation, xs, ys)
-    fig = go.Figure(_grid_traces(z, xs, ys, L, z_contour=z.astype(np.float32)))
-    fig.add_traces(_point_traces(X_train, Y_train, "train", L, "circle", {"color": "white", "width": 0.8}, 8))
+    compact = compact_height is not None
+    traces = _grid_traces(z, xs, ys, L, z_contour=z.astype(np.float32), showscale=False if compact else None)
+    traces += _point_traces(X_train, Y_train, "train", L, "circle", {"color": "white", "width": 0.8}, 8)
     if X_dev is not None and Y_dev is not None:
-        fig.add_traces(_point_traces(X_dev, Y_dev, "dev", L, "diamond", {"color": "#000000", "width": 1}, 8))
+        traces += _point_traces(X_dev, Y_dev, "dev", L, "diamond", {"color": "#000000", "width": 1}, 8)
     if extra_points is not None:
         X_aug, Y_aug, name = extra_points
-        fig.add_traces(_point_traces(X_aug, Y_aug, "augmented", L, "circle-open", {"width": 1.5}, 7,
-                                     opacity=0.7, name=name or L["augmented"]))
+        traces += _point_traces(X_aug, Y_aug, "augmented", L, "circle-open", {"width": 1.5}, 7,
+                                opacity=0.7, name=name or L["augmented"])
     if show_misclassified:
         bad_x, bad_y = [], []
         for X, Y in ((X_train, Y_train), (X_dev, Y_dev)):
@@ -328,28 +347,37 @@ def decision_boundary_figure(
             mask = _misclassified(params, hidden_activation, X, Y)
             bad_x.append(np.asarray(X, dtype=float)[0, mask])
             bad_y.append(np.asarray(X, dtype=float)[1, mask])
-        fig.add_trace(go.Scatter(
-            x=np.concatenate(bad_x), y=np.concatenate(bad_y), mode="markers", name=L["misclassified"],
-            meta={"role": "misclassified"}, hoverinfo="skip",
-            marker={"symbol": "x-thin", "size": 12, "line": {"color": "#000000", "width": 2}},
-        ))
-    _style(fig, title or L["decision_boundary_title"], 520, margin=BOUNDARY_MARGIN)
-    _axes_for_points(fig, xs, ys, L)
+        traces.append({
+            "type": "scatter", "x": np.concatenate(bad_x), "y": np.concatenate(bad_y), "mode": "markers",
+            "name": L["misclassified"], "meta": {"role": "misclassified"}, "hoverinfo": "skip",
+            "marker": {"symbol": "x-thin", "size": 12, "line": {"color": "#000000", "width": 2}},
+        })
+    x_axis, y_axis = _point_axes(xs, ys, L)
+    layout = {
+        "template": TEMPLATE,
+        "title": {"text": title or L["decision_boundary_title"], "x": 0.02, "xanchor": "left"},
+        "height": 520,
+        "margin": BOUNDARY_MARGIN,
+        "legend": dict(LEGEND_BELOW),
+        "xaxis": x_axis,
+        "yaxis": y_axis,
+    }
+    if compact:  # no legend, no colour bar, the plot fills its column
+        layout.update(showlegend=False, height=compact_height, margin={**BOUNDARY_MARGIN, **COMPACT_MARGIN})
+        layout["title"]["font"] = {"size": 14}
+        y_axis.pop("scaleanchor", None)
     if np.isnan(z).any():
-        fig.add_annotation(text=L["non_finite_probs"], xref="paper", yref="paper", x=0.5, y=1.0,
-                           yanchor="bottom", showarrow=False, font={"color": DEV_COLOR})
-    return fig
+        layout["annotations"] = [{
+            "text": L["non_finite_probs"], "xref": "paper", "yref": "paper", "x": 0.5, "y": 1.0,
+            "yanchor": "bottom", "showarrow": False, "font": {"color": DEV_COLOR},
+        }]
+    return go.Figure(traces, layout)
 
 
 def side_by_side(title: str, *args, height: int = 320, **kwargs) -> go.Figure:
     """``decision_boundary_figure(*args, **kwargs)`` made compact for a row of two or three: no
     legend, no colour bar, and the plot fills its column (no equal-aspect constraint)."""
-    fig = decision_boundary_figure(*args, **kwargs)
-    fig.update_layout(showlegend=False, height=height, title={"text": title, "font": {"size": 14}})
-    fig.update_layout(margin={"l": 45, "r": 10, "t": 45, "b": 40})
-    fig.update_traces(showscale=False, selector={"type": "heatmap"})
-    fig.update_yaxes(scaleanchor=None)
-    return fig
+    return decision_boundary_figure(*args, title=title, compact_height=height, **kwargs)
 
 
 # --------------------------------------------------------------------------- learning curves
