@@ -21,7 +21,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.colors import sample_colorscale
-from plotly.subplots import make_subplots
 
 from core.network import predict_proba
 from ui import plotly_paths
@@ -383,9 +382,39 @@ def side_by_side(title: str, *args, height: int = 320, **kwargs) -> go.Figure:
 # --------------------------------------------------------------------------- learning curves
 
 
-def _axis_ref(col: int) -> tuple[str, str]:
-    suffix = "" if col == 1 else str(col)
-    return f"x{suffix}", f"y{suffix}"
+def subplot_row(n: int, spacing: float | None = None, secondary_y: bool = False) -> list[dict]:
+    """One row of ``n`` panels laid out as plotly's make_subplots lays it out (its default spacing,
+    and room on the right for second y axes), written out so that a figure a slider redraws is built
+    in one piece (make_subplots and per-panel updates are most of such a figure's time).
+
+    Panel i (from 1): {"x", "y", "y2": axis names for traces ("y2" None without secondary_y),
+    "axes": {layout key: axis dict (domain, anchor, overlaying)}, "title": a subplot-title
+    annotation to fill in}. Axis dicts may be updated before they go into the layout.
+    """
+    if spacing is None:
+        spacing = (0.4 if secondary_y else 0.2) / n
+    width = ((0.94 if secondary_y else 1.0) - spacing * (n - 1)) / n
+    panels, k = [], 0
+    for i in range(1, n + 1):
+        start = sum([width] * (i - 1)) + (i - 1) * spacing
+        end = start + width
+        k += 1
+        x, y = f"x{i if i > 1 else ''}", f"y{k if k > 1 else ''}"
+        axes = {
+            f"xaxis{i if i > 1 else ''}": {"anchor": y, "domain": [start, end]},
+            f"yaxis{k if k > 1 else ''}": {"anchor": x, "domain": [0.0, 1.0]},
+        }
+        y2 = None
+        if secondary_y:
+            k += 1
+            y2 = f"y{k}"
+            axes[f"yaxis{k}"] = {"anchor": x, "overlaying": y, "side": "right"}
+        title = {
+            "font": {"size": 16}, "showarrow": False, "x": (start + end) / 2, "xanchor": "center",
+            "xref": "paper", "y": 1.0, "yanchor": "bottom", "yref": "paper",
+        }
+        panels.append({"x": x, "y": y, "y2": y2, "axes": axes, "title": title})
+    return panels
 
 
 def learning_curves_figure(
@@ -408,14 +437,15 @@ def learning_curves_figure(
     metrics = tuple(metrics)
     if not metrics or any(m not in ("cost", "error") for m in metrics):
         raise ValueError(f"metrics must be a non-empty subset of ('cost', 'error'); got {metrics}")
-    titles = [L[f"{m}_title"] for m in metrics]
-    fig = make_subplots(rows=1, cols=len(metrics), subplot_titles=titles, horizontal_spacing=0.12)
+    panels = subplot_row(len(metrics), spacing=0.12)
     x = history["iteration"].to_numpy() if "iteration" in history else np.arange(len(history))
 
     def col(name):
         return _finite_or_nan(history[name].to_numpy(dtype=float)) if name in history else None
 
-    for c, metric in enumerate(metrics, start=1):
+    titles = [{**panel["title"], "text": L[f"{m}_title"]} for panel, m in zip(panels, metrics, strict=True)]
+    traces, layout = [], {"annotations": titles}
+    for panel, metric in zip(panels, metrics, strict=True):
         series = []
         if metric == "cost":
             cost, no_pen, dev = col("cost"), col("cost_no_penalty"), col("dev_cost")
@@ -431,26 +461,33 @@ def learning_curves_figure(
                 if values is not None:
                     series.append((name, values, color, "solid"))
         for name, y, color, dash in series:
-            fig.add_trace(go.Scatter(
-                x=x, y=y, mode="lines", name=L[name], meta={"column": name},
-                line={"color": color, "dash": dash, "width": 2},
-                hovertemplate=f"{L['iteration']} %{{x}}<br>{L[name]} = %{{y:.4g}}<extra></extra>",
-            ), row=1, col=c)
-        fig.update_xaxes(title_text=L["iteration"], row=1, col=c)
+            traces.append({
+                "type": "scatter", "x": x, "y": y, "mode": "lines", "name": L[name], "meta": {"column": name},
+                "line": {"color": color, "dash": dash, "width": 2},
+                "hovertemplate": f"{L['iteration']} %{{x}}<br>{L[name]} = %{{y:.4g}}<extra></extra>",
+                "xaxis": panel["x"], "yaxis": panel["y"],
+            })
+        x_axis, y_axis = panel["axes"].values()
+        x_axis["title"] = {"text": L["iteration"]}
         if metric == "cost":
-            fig.update_yaxes(title_text=L["cost_axis"], type="log" if log_y else "linear",
-                             exponentformat="power", row=1, col=c)
+            scale = "log" if log_y else "linear"
+            y_axis.update(title={"text": L["cost_axis"]}, type=scale, exponentformat="power")
         else:
-            fig.update_yaxes(title_text=L["error_axis"], tickformat=".0%", rangemode="tozero", row=1, col=c)
+            y_axis.update(title={"text": L["error_axis"]}, tickformat=".0%", rangemode="tozero")
+        layout.update(panel["axes"])
     if mark_iteration is not None:
-        for c in range(1, len(metrics) + 1):
-            xref, yref = _axis_ref(c)
-            fig.add_shape(type="line", xref=xref, yref=f"{yref} domain", x0=mark_iteration, x1=mark_iteration,
-                          y0=0, y1=1, line={"color": MARK_COLOR, "dash": "dash", "width": 1.5})
-        fig.add_annotation(x=mark_iteration, xref="x", yref="y domain", y=1.0, yanchor="bottom",
-                           text=f"{mark_label or L['best_dev_iteration']} ({mark_iteration})",
-                           showarrow=False, font={"size": 11, "color": MARK_COLOR})
-    _style(fig, title, 380)
+        layout["shapes"] = [
+            {"line": {"color": MARK_COLOR, "dash": "dash", "width": 1.5}, "type": "line",
+             "x0": mark_iteration, "x1": mark_iteration, "xref": panel["x"], "y0": 0, "y1": 1,
+             "yref": f"{panel['y']} domain"}
+            for panel in panels
+        ]
+        layout["annotations"].append({
+            "font": {"color": MARK_COLOR, "size": 11}, "showarrow": False,
+            "text": f"{mark_label or L['best_dev_iteration']} ({mark_iteration})",
+            "x": mark_iteration, "xref": "x", "y": 1.0, "yanchor": "bottom", "yref": "y domain",
+        })
+    fig = _style(go.Figure(traces, layout), title, 380)
     if title:  # a figure title above the subplot titles needs room of its own
         fig.update_layout(margin={"t": 90})
     return fig

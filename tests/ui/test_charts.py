@@ -388,3 +388,29 @@ def test_ab_compare_bars() -> None:
     fig2 = C.ab_compare_bars({"train_error": 0.1}, b, name_a="λ = 0")
     assert fig2.data[0].name == "λ = 0" and np.isnan(fig2.data[0].y[1])
     json.loads(fig2.to_json())
+
+
+@pytest.mark.parametrize("secondary_y", [False, True])
+@pytest.mark.parametrize("n", [1, 2, 3])
+@pytest.mark.parametrize("spacing", [None, 0.12])
+def test_subplot_row_lays_out_what_make_subplots_does(n, secondary_y, spacing):
+    """The written-out row of panels (built in one piece on a redraw) is plotly's own layout."""
+    from plotly.subplots import make_subplots
+
+    titles = [f"t{i}" for i in range(n)]
+    reference = make_subplots(
+        rows=1, cols=n, subplot_titles=titles, horizontal_spacing=spacing,
+        specs=[[{"secondary_y": secondary_y}] * n],
+    ).to_plotly_json()["layout"]
+    panels = C.subplot_row(n, spacing=spacing, secondary_y=secondary_y)
+    layout = {"annotations": [{**p["title"], "text": t} for p, t in zip(panels, titles, strict=True)]}
+    for p in panels:
+        layout.update(p["axes"])
+    assert go.Figure(layout=layout).to_plotly_json()["layout"] == reference
+    fig = make_subplots(rows=1, cols=n, specs=[[{"secondary_y": secondary_y}] * n])
+    for i, p in enumerate(panels, start=1):
+        fig.add_scatter(x=[0], y=[0], row=1, col=i)
+        assert (fig.data[-1].xaxis, fig.data[-1].yaxis) == (p["x"], p["y"])
+        if secondary_y:
+            fig.add_scatter(x=[0], y=[0], row=1, col=i, secondary_y=True)
+            assert fig.data[-1].yaxis == p["y2"]

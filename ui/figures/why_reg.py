@@ -99,24 +99,6 @@ def boundary_lengths(params_list, act: str, points: Sequence[np.ndarray], resolu
 # --------------------------------------------------------------------------- figures
 
 
-def _panel_axes(n: int) -> list[tuple[dict, dict, dict]]:
-    """(x axis, z-share y axis, tanh y axis) of ``n`` panels side by side, each with a second y axis
-    on the right — the axes plotly's make_subplots builds for that grid, written out at once."""
-    spacing, width = 0.4 / n, (0.94 - 0.4 / n * (n - 1)) / n  # make_subplots' room for right axes
-    axes = []
-    for l in range(1, n + 1):
-        start = sum([width] * (l - 1)) + (l - 1) * spacing
-        x, y, y2 = (f"{a}{k if k > 1 else ''}" for a, k in (("x", l), ("y", 2 * l - 1), ("y", 2 * l)))
-        axes.append(
-            (
-                {"anchor": y, "domain": [start, start + width]},
-                {"anchor": x, "domain": [0.0, 1.0]},
-                {"anchor": x, "overlaying": y, "side": "right"},
-            )
-        )
-    return axes
-
-
 def z_over_tanh_figure(
     z_by_layer: Sequence[np.ndarray],
     threshold: float,
@@ -128,62 +110,53 @@ def z_over_tanh_figure(
     percentile of |z|)) go to the end bins, with a note.
 
     Panel l draws on axes x{l}, y{2l−1} (shares) and y{2l} (tanh, on the right); the layout is
-    written in one piece (a slider move redraws this figure, and make_subplots with its per-panel
-    updates took most of its time).
+    written in one piece (``charts.subplot_row``): a slider move redraws this figure.
     """
     L = _labels(labels)
     finite = [np.asarray(z, dtype=float).ravel() for z in z_by_layer]
     finite = [z[np.isfinite(z)] for z in finite]
     n = max(len(finite), 1)
-    axes = _panel_axes(n)
+    panels = charts.subplot_row(n, secondary_y=True)
     layout: dict = {"annotations": [], "shapes": []}
     traces, notes = [], []
     for l, z in enumerate(finite, start=1):
-        x_axis, y_axis, y2_axis = axes[l - 1]
-        xref, yref, y2ref = y_axis["anchor"], x_axis["anchor"], f"y{2 * l}"  # x{l}, y{2l−1}, y{2l}
+        panel = panels[l - 1]
+        x_axis, y_axis, y2_axis = panel["axes"].values()
+        xref, yref, y2ref = panel["x"], panel["y"], panel["y2"]
         r = float(max(3.0, np.quantile(np.abs(z), 0.99))) if z.size else 3.0
         edges = np.linspace(-r, r, bins + 1)
         counts, _ = np.histogram(np.clip(z, -r, r), bins=edges)
         grid = np.linspace(-r, r, 241)
         near = grid[np.abs(grid) <= 1.2]
-        traces += [
-            go.Bar(
-                x=(edges[:-1] + edges[1:]) / 2,
-                y=counts / max(z.size, 1),
-                width=np.diff(edges),
-                name=L["z_hist"].format(l=l),
-                meta={"role": "z_hist", "layer": l},
-                marker={"color": SERIES_COLORS[0], "line": {"width": 0}},
-                opacity=0.6,
-                showlegend=False,
-                hovertemplate=f"z ≈ %{{x:.2f}}<br>{L['z_share_axis']} = %{{y:.1%}}<extra></extra>",
-                xaxis=xref,
-                yaxis=yref,
-            ),
-            go.Scatter(
-                x=grid, y=np.tanh(grid), mode="lines", name=L["tanh"], meta={"role": "tanh", "layer": l},
-                line={"color": SERIES_COLORS[1], "width": 2.5}, showlegend=l == 1, hoverinfo="skip",
-                xaxis=xref, yaxis=y2ref,
-            ),
-            go.Scatter(
-                x=near, y=near, mode="lines", name=L["linear"], meta={"role": "linear", "layer": l},
-                line={"color": MARK_COLOR, "width": 1.5, "dash": "dash"}, showlegend=l == 1,
-                hoverinfo="skip", xaxis=xref, yaxis=y2ref,
-            ),
-        ]
-        layout["annotations"].append(
+        traces += [  # trace dicts: the figure validates them once
             {
-                "font": {"size": 16},
-                "showarrow": False,
-                "text": L["z_layer"].format(l=l, share=linear_share(z, threshold), threshold=threshold),
-                "x": (x_axis["domain"][0] + x_axis["domain"][1]) / 2,
-                "xanchor": "center",
-                "xref": "paper",
-                "y": 1.0,
-                "yanchor": "bottom",
-                "yref": "paper",
-            }
-        )
+                "type": "bar",
+                "x": (edges[:-1] + edges[1:]) / 2,
+                "y": counts / max(z.size, 1),
+                "width": np.diff(edges),
+                "name": L["z_hist"].format(l=l),
+                "meta": {"role": "z_hist", "layer": l},
+                "marker": {"color": SERIES_COLORS[0], "line": {"width": 0}},
+                "opacity": 0.6,
+                "showlegend": False,
+                "hovertemplate": f"z ≈ %{{x:.2f}}<br>{L['z_share_axis']} = %{{y:.1%}}<extra></extra>",
+                "xaxis": xref,
+                "yaxis": yref,
+            },
+            {
+                "type": "scatter", "x": grid, "y": np.tanh(grid), "mode": "lines", "name": L["tanh"],
+                "meta": {"role": "tanh", "layer": l}, "line": {"color": SERIES_COLORS[1], "width": 2.5},
+                "showlegend": l == 1, "hoverinfo": "skip", "xaxis": xref, "yaxis": y2ref,
+            },
+            {
+                "type": "scatter", "x": near, "y": near, "mode": "lines", "name": L["linear"],
+                "meta": {"role": "linear", "layer": l},
+                "line": {"color": MARK_COLOR, "width": 1.5, "dash": "dash"}, "showlegend": l == 1,
+                "hoverinfo": "skip", "xaxis": xref, "yaxis": y2ref,
+            },
+        ]
+        title = L["z_layer"].format(l=l, share=linear_share(z, threshold), threshold=threshold)
+        layout["annotations"].append({**panel["title"], "text": title})
         layout["shapes"].append(
             {
                 "fillcolor": SERIES_COLORS[2], "line": {"width": 0}, "opacity": 0.15, "type": "rect",
@@ -198,11 +171,8 @@ def z_over_tanh_figure(
         y2_axis.update(range=[-1.15, 1.15], tickmode="array", tickvals=[-1, -0.5, 0, 0.5, 1], showgrid=False)
         if l == n:
             y2_axis["title"] = {"text": L["tanh"]}
-    for l, (x_axis, y_axis, y2_axis) in enumerate(axes, start=1):
-        suffix = str(l) if l > 1 else ""
-        layout[f"xaxis{suffix}"] = x_axis
-        layout[f"yaxis{2 * l - 1 if l > 1 else ''}"] = y_axis
-        layout[f"yaxis{2 * l}"] = y2_axis
+    for panel in panels:
+        layout.update(panel["axes"])
     if notes:
         layout["annotations"].append(
             {
