@@ -220,3 +220,9 @@ def run_experiment(knobs: Knobs, seed: int = 0, config: TrainConfig | None = Non
     train_error = error_rate(result.params, X, Y, act)
     dev_error = error_rate(result.params, X_dev, Y_dev, act)
     return Experiment(knobs, result, X, Y, X_dev, Y_dev, train_error, dev_error)
+
+
+def run_experiments(runs: Sequence[tuple[Knobs, int, TrainConfig]]) -> list[Experiment]:
+    """``run_experiment`` for each (knobs, seed, config), in order (§1.3's "more data" comparison,
+    trained as one background job)."""
+    return [run_experiment(knobs, seed, config) for knobs, seed, config in runs]

@@ -13,12 +13,14 @@ from core.recipe import (
     apply_step,
     choose_step,
     run_experiment,
+    run_experiments,
 )
 from ui import charts
+from ui.deferred import later
 from ui.figures import bias_variance as bv_figs
 from ui.figures import recipe as figs
 from ui.i18n import current_lang, labels, t, text
-from ui.shell import chart, interactive, page_header, seed, show_code
+from ui.shell import SCOPE, chart, interactive, page_header, seed, show_code
 from ui.specs.bias_variance import (
     ITERATIONS,
     KNOBS,
@@ -99,8 +101,12 @@ def update_trail(knobs: Knobs, exp: Experiment, verdict: str, restarted: bool) -
     return st.session_state[TRAIL]
 
 
-def more_data_run(knobs: Knobs, high_bias: bool, lang: str) -> None:
-    """§1.3 the same network on more data: if the problem is bias, the training error barely moves."""
+def more_data_run(knobs: Knobs, exp: Experiment, high_bias: bool, lang: str) -> None:
+    """§1.3 the same network on more data: if the problem is bias, the training error barely moves.
+
+    A secondary analysis at the foot of the page: its extra training runs in the background
+    (ui.deferred) while the lab above is drawn, and the table fills in when it is done.
+    """
     base = knobs if high_bias else FALLBACK
     if not high_bias:
         st.caption(t(f"{SLUG}.more_data.fallback"))
@@ -114,7 +120,17 @@ def more_data_run(knobs: Knobs, high_bias: bool, lang: str) -> None:
     more = replace(base, m_train=bigger[-1])
     factor = f"{more.m_train / base.m_train:g}"
     st.markdown(t(f"{SLUG}.more_data.text", factor=factor))
-    runs = [(k, lab_run(k, seed())) for k in (base, more)]
+    todo = [more] if high_bias else [base, more]  # the current run is ``exp`` already
+    done = later(
+        f"{SCOPE.get()}recipe_more_data",
+        ("recipe_more_data", tuple(todo), seed()),
+        run_experiments,
+        [(k, seed(), lab_config(k, seed())) for k in todo],
+        waiting=t(f"{SLUG}.more_data.training", m=f"{more.m_train:,}"),
+    )
+    if done is None:
+        return
+    runs = list(zip((base, more), [exp, *done] if high_bias else done, strict=True))
     cols = ("run", "train", "dev", "verdict")
     table = "| " + " | ".join(t(f"{SLUG}.more_data.col.{c}") for c in cols) + " |\n|---|---:|---:|---|\n"
     diags = []
@@ -251,7 +267,7 @@ def lab() -> None:
     st.subheader(t(f"{SLUG}.notes"))
     st.markdown(t(f"{SLUG}.notes.text"))
     st.subheader(t(f"{SLUG}.more_data"))
-    more_data_run(knobs, d.high_bias, lang)
+    more_data_run(knobs, exp, d.high_bias, lang)
 
 
 interactive(lab)

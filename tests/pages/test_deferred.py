@@ -133,3 +133,22 @@ def test_slots_of_old_sessions_are_forgotten(monkeypatch):
     assert len(deferred._LATEST) == 3
     assert deferred.STARTED["abs"] >= 10
     deferred.clear()
+
+
+def test_the_recipe_draws_its_lab_before_the_more_data_table(background):
+    """§1.3: the lab's charts come at once; the "more data" run trains in the background and its
+    table (the same network on 4× the examples) fills in afterwards."""
+    gate = threading.Event()
+    background.submit(gate.wait, 60)
+    at = run_page("lectures/03_basic_recipe.py")
+    assert_ok(at)
+    assert len(chart_specs(at)) == 4  # flow, trail, boundary, curves: drawn without waiting
+    assert any("in the background" in c.value for c in at.caption)
+    assert not any("training examples |" in m.value for m in at.markdown)
+    gate.set()
+    wait_for_jobs()
+    at.run()
+    assert_ok(at)
+    table = next(m.value for m in at.markdown if "training examples |" in m.value)
+    assert "| 50 training examples |" in table and "| 200 training examples |" in table
+    assert not any("in the background" in c.value for c in at.caption)

@@ -92,6 +92,10 @@ STRINGS = {
         "当前这次训练没有高偏差问题，所以这里换用一个明显高偏差的网络来比较：只用两个隐藏单元去画一个圆。",
     ),
     "recipe.more_data.row": ("{m} training examples", "{m} 个训练样本"),
+    "recipe.more_data.training": (
+        "Training the same network on {m} examples in the background…",
+        "正在后台用 {m} 个样本训练同一个网络……",
+    ),
     "recipe.more_data.col.run": ("run", "训练"),
     "recipe.more_data.col.train": ("train error", "训练误差"),
     "recipe.more_data.col.dev": ("dev error", "验证误差"),
