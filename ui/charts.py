@@ -382,6 +382,21 @@ def side_by_side(title: str, *args, height: int = 320, **kwargs) -> go.Figure:
 # --------------------------------------------------------------------------- learning curves
 
 
+def hline(y: float, line: dict, text: str, position: str = "top left", col: int = 1) -> tuple[dict, dict]:
+    """A horizontal line across panel ``col`` at ``y`` and its label: the shape and annotation that
+    plotly's ``add_hline`` makes (``position`` "top left" or "bottom right"), as dicts that go into a
+    layout in one piece."""
+    x, y_ref = (f"{a}{col if col > 1 else ''}" for a in "xy")
+    right = position == "bottom right"
+    shape = {"line": line, "type": "line", "x0": 0, "x1": 1, "xref": f"{x} domain"}
+    shape.update(y0=y, y1=y, yref=y_ref)
+    label = {
+        "showarrow": False, "text": text, "x": 1 if right else 0, "xanchor": "right" if right else "left",
+        "xref": f"{x} domain", "y": y, "yanchor": "top" if right else "bottom", "yref": y_ref,
+    }
+    return shape, label
+
+
 def subplot_row(n: int, spacing: float | None = None, secondary_y: bool = False) -> list[dict]:
     """One row of ``n`` panels laid out as plotly's make_subplots lays it out (its default spacing,
     and room on the right for second y axes), written out so that a figure a slider redraws is built

@@ -86,6 +86,18 @@ def test_a_training_control_changes_the_figures(page):
     assert before[1]["layout"]["xaxis"]["ticktext"] != after[1]["layout"]["xaxis"]["ticktext"]  # trail
 
 
+def test_the_optimal_error_is_drawn_on_the_error_panel(page):
+    """The dashed optimal-error line and its label sit on the curves' right panel (error), at E*."""
+    at = page()
+    _, _, optimal = errors(at)
+    curves = chart_specs(at)[3]
+    assert [a["text"] for a in curves["layout"]["annotations"][:2]] == ["Cost", "Error"]
+    (line,) = curves["layout"]["shapes"]
+    assert (line["xref"], line["yref"], line["y0"], line["y1"]) == ("x2 domain", "y2", optimal, optimal)
+    label = curves["layout"]["annotations"][2]
+    assert (label["xref"], label["yref"], label["y"]) == ("x2 domain", "y2", optimal)
+
+
 def test_flow_highlights_the_diagnosis(page):
     at = page()
     train, dev, optimal = errors(at)

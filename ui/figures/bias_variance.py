@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR, decision_boundary_figure
+from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR, decision_boundary_figure, hline
 
 SHOWN_TRAIN = 1000  # training points drawn on the boundary (all are used for the errors)
 SHOWN_DEV = 300  # dev points drawn on the boundary
@@ -168,12 +168,9 @@ def add_optimal_line(
 ) -> go.Figure:
     """Draw the optimal (Bayes) error as a dashed horizontal line on an error chart (in place)."""
     L = _labels(labels)
-    where = {"row": row, "col": col} if row is not None else {}
-    fig.add_hline(
-        y=optimal_error,
-        line={"color": OPTIMAL_COLOR, "dash": "dash", "width": 2},
-        annotation_text=L["optimal_line"].format(value=optimal_error),
-        annotation_position="top left",
-        **where,
-    )
+    line = {"color": OPTIMAL_COLOR, "dash": "dash", "width": 2}
+    text = L["optimal_line"].format(value=optimal_error)
+    shape, label = hline(optimal_error, line, text, "top left", col=col or 1)  # one row of panels
+    fig.add_shape(shape)
+    fig.add_annotation(label)
     return fig

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR
+from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR, hline
 
 ACTIVE_FILL, ACTIVE_LINE = "#FFF3CD", "#D55E00"
 IDLE_FILL, IDLE_LINE, DONE_FILL = "#F4F6F8", "#9AA5B1", "#D4EDDA"
@@ -247,51 +247,35 @@ def trail_figure(
     x = np.arange(len(entries))
     ticks = [f"{i} · {L.get('step.' + str(e['step']), str(e['step']))}" for i, e in enumerate(entries)]
     verdicts = [L.get("verdict." + str(e["verdict"]), str(e["verdict"])) for e in entries]
-    fig = go.Figure()
-    for key, color in (("train_error", TRAIN_COLOR), ("dev_error", DEV_COLOR)):
-        y = np.array([float(e[key]) for e in entries])
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=y,
-                mode="lines+markers",
-                name=L[key],
-                line={"color": color, "width": 2},
-                marker={"size": 9},
-                customdata=verdicts,
-                meta={"column": key},
-                hovertemplate=f"{L[key]} %{{y:.1%}}<br>%{{customdata}}<extra></extra>",
-            )
-        )
+    traces = [  # trace dicts and one layout: the figure is validated once (it changes on every run)
+        {
+            "type": "scatter", "x": x, "y": np.array([float(e[key]) for e in entries]),
+            "mode": "lines+markers", "name": L[key], "line": {"color": color, "width": 2},
+            "marker": {"size": 9},
+            "customdata": verdicts, "meta": {"column": key},
+            "hovertemplate": f"{L[key]} %{{y:.1%}}<br>%{{customdata}}<extra></extra>",
+        }
+        for key, color in (("train_error", TRAIN_COLOR), ("dev_error", DEV_COLOR))
+    ]
     if len(entries):
-        dev = [float(e["dev_error"]) for e in entries]
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=dev,
-                mode="text",
-                text=verdicts,
-                textposition="top center",
-                showlegend=False,
-                hoverinfo="skip",
-                meta={"role": "verdicts"},
-                textfont={"size": 11, "color": MARK_COLOR},
-            )
-        )
+        traces.append({
+            "type": "scatter", "x": x, "y": [float(e["dev_error"]) for e in entries], "mode": "text",
+            "text": verdicts, "textposition": "top center", "showlegend": False, "hoverinfo": "skip",
+            "meta": {"role": "verdicts"}, "textfont": {"size": 11, "color": MARK_COLOR},
+        })
+    layout = {
+        "template": TEMPLATE,
+        "title": {"text": L["trail_title"], "x": 0.02, "xanchor": "left"},
+        "height": 380,
+        "margin": {"l": 55, "r": 20, "t": 60, "b": 60},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.3, "xanchor": "left", "x": 0},
+        "xaxis": {
+            "tickmode": "array", "tickvals": list(x), "ticktext": ticks, "title": {"text": L["step_axis"]},
+        },
+        "yaxis": {"title": {"text": L["error_axis"]}, "tickformat": ".0%", "rangemode": "tozero"},
+    }
     if optimal_error is not None:
-        fig.add_hline(
-            y=optimal_error,
-            line={"color": "#9E9E9E", "dash": "dash"},
-            annotation_text=L["optimal"],
-            annotation_position="bottom right",
-        )
-    fig.update_xaxes(tickmode="array", tickvals=list(x), ticktext=ticks, title_text=L["step_axis"])
-    fig.update_yaxes(title_text=L["error_axis"], tickformat=".0%", rangemode="tozero")
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": L["trail_title"], "x": 0.02, "xanchor": "left"},
-        height=380,
-        margin={"l": 55, "r": 20, "t": 60, "b": 60},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.3, "xanchor": "left", "x": 0},
-    )
-    return fig
+        line = {"color": "#9E9E9E", "dash": "dash"}
+        shape, label = hline(optimal_error, line, L["optimal"], "bottom right")
+        layout.update(shapes=[shape], annotations=[label])
+    return go.Figure(traces, layout)
