@@ -36,15 +36,19 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
     return ChainMap(dict(labels or {}), DEFAULT_LABELS)
 
 
+def _layout(title: str, height: int = 380) -> dict:
+    """The page's common layout (template, title, size, legend below), to build a figure in one piece."""
+    return {
+        "template": TEMPLATE,
+        "title": {"text": title, "x": 0.02, "xanchor": "left"},
+        "height": height,
+        "margin": {"l": 55, "r": 20, "t": 60, "b": 45},
+        "legend": dict(LEGEND_BELOW),
+    }
+
+
 def _style(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": title, "x": 0.02, "xanchor": "left"},
-        height=height,
-        margin={"l": 55, "r": 20, "t": 60, "b": 45},
-        legend=dict(LEGEND_BELOW),
-    )
-    return fig
+    return fig.update_layout(**_layout(title, height))
 
 
 def activation_means_figure(means: pd.DataFrame, labels: Mapping[str, str] | None = None) -> go.Figure:
@@ -57,26 +61,24 @@ def activation_means_figure(means: pd.DataFrame, labels: Mapping[str, str] | Non
     L = _labels(labels)
     layers = [int(l) for l in means["layer"]]
     names = [L["layer_hidden"].format(l=l) for l in layers[:-1]] + [L["layer_output"].format(l=layers[-1])]
-    fig = go.Figure()
+    traces = []  # dicts: the figure validates them once (it changes with every run)
     for key, color in (("no_dropout", "#555555"), ("inverted", TRAIN_COLOR), ("not_scaled", DEV_COLOR)):
         std = means.get(f"{key}_std")
-        fig.add_trace(
-            go.Bar(
-                x=names,
-                y=means[key].to_numpy(dtype=float),
-                name=L[key],
-                meta={"column": key},
-                marker_color=color,
-                error_y=None
-                if std is None
-                else {"type": "data", "array": std.to_numpy(dtype=float), "visible": True},
-                hovertemplate=f"%{{x}}<br>{L[key]} = %{{y:.4f}}<extra></extra>",
-            )
-        )
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(title_text=L["layer"], categoryorder="array", categoryarray=names)
-    fig.update_yaxes(title_text=L["mean_axis"], rangemode="tozero")
-    return _style(fig, L["means_title"])
+        bar = {
+            "type": "bar", "x": names, "y": means[key].to_numpy(dtype=float), "name": L[key],
+            "meta": {"column": key}, "marker": {"color": color},
+            "hovertemplate": f"%{{x}}<br>{L[key]} = %{{y:.4f}}<extra></extra>",
+        }
+        if std is not None:
+            bar["error_y"] = {"type": "data", "array": std.to_numpy(dtype=float), "visible": True}
+        traces.append(bar)
+    layout = _layout(L["means_title"])
+    layout.update(
+        barmode="group",
+        xaxis={"title": {"text": L["layer"]}, "categoryorder": "array", "categoryarray": names},
+        yaxis={"title": {"text": L["mean_axis"]}, "rangemode": "tozero"},
+    )
+    return go.Figure(traces, layout)
 
 
 def cost_figure(
@@ -85,27 +87,22 @@ def cost_figure(
     """§1.7 the cost J of two runs on one plot: noisy with dropout (each step sees another thinned
     network), smooth and falling without. Histories from ``core.train.train``; ±inf become gaps."""
     L = _labels(labels)
-    fig = go.Figure()
+    traces = []
     for key, history, color in (
         ("with_dropout", with_dropout, DEV_COLOR),
         ("without_dropout", without_dropout, TRAIN_COLOR),
     ):
         y = history["cost"].to_numpy(dtype=float).copy()
         y[~np.isfinite(y)] = np.nan
-        fig.add_trace(
-            go.Scatter(
-                x=history["iteration"].to_numpy(),
-                y=y,
-                mode="lines",
-                name=L[key],
-                meta={"run": key},
-                line={"color": color, "width": 1.6 if key == "with_dropout" else 2.4},
-                hovertemplate=f"{L['iteration']} %{{x}}<br>J = %{{y:.4f}}<extra>{L[key]}</extra>",
-            )
-        )
-    fig.update_xaxes(title_text=L["iteration"])
-    fig.update_yaxes(title_text=L["cost_axis"])
-    return _style(fig, L["cost_title"])
+        traces.append({
+            "type": "scatter", "x": history["iteration"].to_numpy(), "y": y, "mode": "lines",
+            "name": L[key], "meta": {"run": key},
+            "line": {"color": color, "width": 1.6 if key == "with_dropout" else 2.4},
+            "hovertemplate": f"{L['iteration']} %{{x}}<br>J = %{{y:.4f}}<extra>{L[key]}</extra>",
+        })
+    layout = _layout(L["cost_title"])
+    layout.update(xaxis={"title": {"text": L["iteration"]}}, yaxis={"title": {"text": L["cost_axis"]}})
+    return go.Figure(traces, layout)
 
 
 def parameter_counts_figure(
