@@ -362,7 +362,7 @@ def decision_boundary_figure(
         "yaxis": y_axis,
     }
     if compact:  # no legend, no colour bar, the plot fills its column
-        layout.update(showlegend=False, height=compact_height, margin={**BOUNDARY_MARGIN, **COMPACT_MARGIN})
+        layout.update(showlegend=False, height=compact_height, margin=COMPACT_MARGIN)
         layout["title"]["font"] = {"size": 14}
         y_axis.pop("scaleanchor", None)
     if np.isnan(z).any():
@@ -386,10 +386,14 @@ def hline(y: float, line: dict, text: str, position: str = "top left", col: int 
     """A horizontal line across panel ``col`` at ``y`` and its label: the shape and annotation that
     plotly's ``add_hline`` makes (``position`` "top left" or "bottom right"), as dicts that go into a
     layout in one piece."""
+    if position not in ("top left", "bottom right"):
+        raise ValueError(f"position must be 'top left' or 'bottom right'; got {position!r}")
     x, y_ref = (f"{a}{col if col > 1 else ''}" for a in "xy")
     right = position == "bottom right"
-    shape = {"line": line, "type": "line", "x0": 0, "x1": 1, "xref": f"{x} domain"}
-    shape.update(y0=y, y1=y, yref=y_ref)
+    shape = {
+        "line": line, "type": "line", "x0": 0, "x1": 1, "xref": f"{x} domain",
+        "y0": y, "y1": y, "yref": y_ref,
+    }
     label = {
         "showarrow": False, "text": text, "x": 1 if right else 0, "xanchor": "right" if right else "left",
         "xref": f"{x} domain", "y": y, "yanchor": "top" if right else "bottom", "yref": y_ref,

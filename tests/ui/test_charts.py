@@ -414,3 +414,16 @@ def test_subplot_row_lays_out_what_make_subplots_does(n, secondary_y, spacing):
         if secondary_y:
             fig.add_scatter(x=[0], y=[0], row=1, col=i, secondary_y=True)
             assert fig.data[-1].yaxis == p["y2"]
+
+
+@pytest.mark.parametrize("position", ["top left", "bottom right"])
+def test_hline_is_what_add_hline_draws(position):
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1]))
+    line = {"color": "red", "dash": "dash"}
+    fig.add_hline(y=0.3, line=line, annotation_text="E*", annotation_position=position)
+    shape, label = C.hline(0.3, line, "E*", position)
+    expected = fig.to_plotly_json()["layout"]
+    ours = go.Figure(layout={"shapes": [shape], "annotations": [label]}).to_plotly_json()["layout"]
+    assert ours == expected
+    with pytest.raises(ValueError, match="position"):
+        C.hline(0.3, {}, "E*", "middle")
