@@ -22,7 +22,7 @@ from core.network import error_rate
 from core.train import TrainConfig, train
 
 # The augmentation page's network and training.
-CONFIG = TrainConfig(layer_dims=(2, 32, 32, 1), learning_rate=0.5, num_iterations=800, record_every=100)
+CONFIG = TrainConfig(layer_dims=(2, 32, 32, 1), learning_rate=0.5, num_iterations=700, record_every=100)
 M_DEV = 300
 
 
