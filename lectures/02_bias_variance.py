@@ -110,7 +110,7 @@ def body(values) -> dict:
         key="bv_boundary",
         inputs=run_key,
     )
-    st.caption(t(f"{SLUG}.boundary"))
+    st.caption(t(f"{SLUG}.boundary", train=figs.SHOWN_TRAIN, dev=figs.SHOWN_DEV))
     def curves():
         fig = charts.learning_curves_figure(
             result.history, labels=labels("chart.", lang), metrics=("error",), title=t(f"{SLUG}.curves_title")

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR, decision_boundary_figure, hline
 
 SHOWN_TRAIN = 1000  # training points drawn on the boundary (all are used for the errors)
-SHOWN_DEV = 300  # dev points drawn on the boundary
+SHOWN_DEV = 150  # dev points drawn on the boundary (a sample: the errors use all of them)
 HIGH_COLOR, LOW_COLOR, OPTIMAL_COLOR = "#C0392B", "#1E8449", "#9E9E9E"
 
 DEFAULT_LABELS = {

@@ -104,10 +104,10 @@ STRINGS = {
         "其中 E* 是最优误差，B 是可避免偏差，V 是方差，τ 是差距被判为“高”所需超过的门槛。",
     ),
     "bias_variance.boundary": (
-        "Training points ● (at most 1,000 drawn), 300 of the dev points ◆, mistakes ✕. A smooth boundary "
+        "Training points ● (at most {train:,} drawn), {dev} of the dev points ◆, mistakes ✕. A smooth boundary "
         "that misses the shape of the data means high bias; one that twists around individual training points "
         "means high variance.",
-        "训练点 ●（最多画出 1000 个），300 个验证点 ◆，分错的点 ✕。边界平滑却没抓住数据的形状，说明高偏差；边界"
+        "训练点 ●（最多画出 {train} 个），{dev} 个验证点 ◆，分错的点 ✕。边界平滑却没抓住数据的形状，说明高偏差；边界"
         "绕着个别训练点拐弯，说明高方差。",
     ),
     "bias_variance.pts": ("{value} pts", "{value} 个百分点"),
