@@ -314,9 +314,14 @@ def predict(params: Mapping[str, np.ndarray], X: np.ndarray, hidden_activation: 
     return (predict_proba(params, X, hidden_activation) > 0.5).astype(float)
 
 
+def error_from_proba(AL: np.ndarray, Y: np.ndarray) -> float:
+    """Fraction of examples whose prediction ŷ > 0.5 is not their label (ŷ = AL, already computed)."""
+    return float(np.mean((AL > 0.5) != Y))
+
+
 def error_rate(
     params: Mapping[str, np.ndarray], X: np.ndarray, Y: np.ndarray, hidden_activation: str = "relu"
 ) -> float:
     """Fraction of examples misclassified (non-finite outputs count as errors)."""
     check_data(X, Y)
-    return float(np.mean(predict(params, X, hidden_activation) != Y))
+    return error_from_proba(predict_proba(params, X, hidden_activation), Y)

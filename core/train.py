@@ -22,6 +22,7 @@ from core.network import (
     check_layer_dims,
     compute_cost,
     cross_entropy_from_logits,
+    error_from_proba,
     error_rate,
     forward_unchecked,
     hidden_keep_probs,
@@ -150,30 +151,26 @@ def _check_start_params(params: Mapping[str, np.ndarray], dims: tuple[int, ...])
     return _copy(params)
 
 
-def _flat(arrays: Mapping[str, np.ndarray], prefix: str = "") -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """One float64 vector holding ``arrays`` end to end, and the arrays again as views of it (keys
-    prefixed). An update of the vector updates every array, with the same arithmetic per element."""
-    flat = np.concatenate([np.ravel(v) for v in arrays.values()]).astype(float, copy=False)
+def _as_views(vector: np.ndarray, like: Mapping[str, np.ndarray], prefix: str = "") -> dict[str, np.ndarray]:
+    """The arrays of ``like`` (their shapes, in order) as views of ``vector``, end to end, keys
+    prefixed: an update of the vector updates every array, with the same arithmetic per element."""
     views, at = {}, 0
-    for k, v in arrays.items():
-        views[prefix + k] = flat[at : at + v.size].reshape(v.shape)
+    for k, v in like.items():
+        views[prefix + k] = vector[at : at + v.size].reshape(v.shape)
         at += v.size
-    return flat, views
+    return views
 
 
 def _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, AL_clean=None) -> dict:
     """One history row. ``AL_clean``: ŷ on X from this iteration's forward pass when it had no
     dropout (then it is the test-time prediction and need not be computed again)."""
     row = {"iteration": i, "cost": cost, "cost_no_penalty": cost_data}
-    if AL_clean is None:
-        row["train_error"] = error_rate(params, X, Y, act)
-    else:
-        row["train_error"] = float(np.mean((AL_clean > 0.5).astype(float) != Y))
+    row["train_error"] = error_rate(params, X, Y, act) if AL_clean is None else error_from_proba(AL_clean, Y)
     if X_dev is not None:
         with np.errstate(all="ignore"):
             A_dev = predict_proba(params, X_dev, act)
             row["dev_cost"] = compute_cost(A_dev, Y_dev) if np.all(np.isfinite(A_dev)) else np.nan
-        row["dev_error"] = float(np.mean((A_dev > 0.5) != Y_dev))
+        row["dev_error"] = error_from_proba(A_dev, Y_dev)
     for l in range(1, L + 1):
         row[f"W{l}_norm"] = float(np.linalg.norm(params[f"W{l}"]))
         row[f"dW{l}_norm"] = float(np.linalg.norm(grads[f"dW{l}"])) if grads else np.nan
@@ -276,8 +273,9 @@ def _descend(
         result.best_iteration, result.best_dev_error = prior.best_iteration, prior.best_dev_error
         result.best_params = prior.best_params
         result.snapshots = list(prior.snapshots)
-    theta, params = _flat(params)  # θ ← θ − α·dθ in one step over every W[l], b[l]
-    dtheta, grad_out = _flat({k: np.empty_like(v) for k, v in params.items()}, prefix="d")
+    theta = np.concatenate([np.ravel(v) for v in params.values()])  # θ ← θ − α·dθ: one step for all
+    params, dtheta = _as_views(theta, params), np.empty_like(theta)
+    grad_out = _as_views(dtheta, params, prefix="d")
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
         for i in range(start, n + 1):
             AL, caches = forward_unchecked(X, params, L, act, keep, rng, config.input_keep_prob)
