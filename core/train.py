@@ -23,12 +23,10 @@ from core.network import (
     compute_cost,
     cross_entropy_from_logits,
     error_from_proba,
-    error_rate,
     forward_unchecked,
     hidden_keep_probs,
     initialize_parameters,
     penalty_cost,
-    predict_proba,
 )
 
 MAX_ITERATIONS = 200_000
@@ -161,19 +159,32 @@ def _as_views(vector: np.ndarray, like: Mapping[str, np.ndarray], prefix: str = 
     return views
 
 
+def _proba(params, X, L, act) -> np.ndarray:
+    """ŷ on X without dropout (the test-time prediction, §1.6), for the loop: no argument checks."""
+    return forward_unchecked(X, params, L, act, _NO_DROPOUT * (L - 1))[0]
+
+
+_NO_DROPOUT = (1.0,)
+
+
+def _norm(a: np.ndarray) -> float:
+    """‖a‖_F, the same float as np.linalg.norm(a) (√(aᵀa) over the flattened array), for less."""
+    flat = a.ravel()
+    return math.sqrt(flat.dot(flat))
+
+
 def _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, AL_clean=None) -> dict:
     """One history row. ``AL_clean``: ŷ on X from this iteration's forward pass when it had no
     dropout (then it is the test-time prediction and need not be computed again)."""
     row = {"iteration": i, "cost": cost, "cost_no_penalty": cost_data}
-    row["train_error"] = error_rate(params, X, Y, act) if AL_clean is None else error_from_proba(AL_clean, Y)
+    row["train_error"] = error_from_proba(_proba(params, X, L, act) if AL_clean is None else AL_clean, Y)
     if X_dev is not None:
-        with np.errstate(all="ignore"):
-            A_dev = predict_proba(params, X_dev, act)
-            row["dev_cost"] = compute_cost(A_dev, Y_dev) if np.all(np.isfinite(A_dev)) else np.nan
+        A_dev = _proba(params, X_dev, L, act)
+        row["dev_cost"] = compute_cost(A_dev, Y_dev) if np.all(np.isfinite(A_dev)) else np.nan
         row["dev_error"] = error_from_proba(A_dev, Y_dev)
     for l in range(1, L + 1):
-        row[f"W{l}_norm"] = float(np.linalg.norm(params[f"W{l}"]))
-        row[f"dW{l}_norm"] = float(np.linalg.norm(grads[f"dW{l}"])) if grads else np.nan
+        row[f"W{l}_norm"] = _norm(params[f"W{l}"])
+        row[f"dW{l}_norm"] = _norm(grads[f"dW{l}"]) if grads else np.nan
     return row
 
 
