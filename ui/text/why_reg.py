@@ -104,8 +104,8 @@ STRINGS = {
     "why_reg.chart.linear": ("z (the straight line)", "z（直线）"),
     "why_reg.chart.z_hist": ("z[{l}] over units × examples", "z[{l}]（所有单元 × 所有样本）"),
     "why_reg.chart.clipped": (
-        "{n} values beyond ±{r:g} drawn in the end bins",
-        "{n} 个超出 ±{r:g} 的值画在两端的柱中",
+        "{n} values beyond ±{r:g}:<br>in the end bins",
+        "{n} 个值超出 ±{r:g}：<br>画在两端的柱中",
     ),
     "why_reg.chart.share_title": (
         "Share of z in the near-linear zone |z| < {threshold:g}",
