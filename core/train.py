@@ -159,23 +159,24 @@ def _as_views(vector: np.ndarray, like: Mapping[str, np.ndarray], prefix: str = 
     return views
 
 
+_NO_DROPOUT = (1.0,)
+
+
 def _proba(params, X, L, act) -> np.ndarray:
     """ŷ on X without dropout (the test-time prediction, §1.6), for the loop: no argument checks."""
     return forward_unchecked(X, params, L, act, _NO_DROPOUT * (L - 1))[0]
 
 
-_NO_DROPOUT = (1.0,)
-
-
 def _norm(a: np.ndarray) -> float:
-    """‖a‖_F, the same float as np.linalg.norm(a) (√(aᵀa) over the flattened array), for less."""
+    """‖a‖_F: the same float as np.linalg.norm(a), √(aᵀa) over the flattened array, without its checks."""
     flat = a.ravel()
     return math.sqrt(flat.dot(flat))
 
 
 def _history_row(i, params, L, cost, cost_data, grads, X, Y, X_dev, Y_dev, act, AL_clean=None) -> dict:
-    """One history row. ``AL_clean``: ŷ on X from this iteration's forward pass when it had no
-    dropout (then it is the test-time prediction and need not be computed again)."""
+    """One history row (inside the loop's ``np.errstate``: a diverged run's NaN/inf are recorded).
+    ``AL_clean``: ŷ on X from this iteration's forward pass when it had no dropout (then it is the
+    test-time prediction and need not be computed again)."""
     row = {"iteration": i, "cost": cost, "cost_no_penalty": cost_data}
     row["train_error"] = error_from_proba(_proba(params, X, L, act) if AL_clean is None else AL_clean, Y)
     if X_dev is not None:
