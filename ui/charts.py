@@ -161,15 +161,20 @@ def _series_color(i: int, n: int) -> str:
     return sample_colorscale("Viridis", [i / max(n - 1, 1)])[0]
 
 
+def base_layout(title: str | None, height: int, margin: dict = _MARGIN) -> dict:
+    """Every figure's frame (the lab template, a title on the left, its height and margins, the legend
+    below the plot) as a layout dict: a figure built in one piece starts from it."""
+    return {
+        "template": TEMPLATE,
+        "title": {"text": title or "", "x": 0.02, "xanchor": "left"},
+        "height": height,
+        "margin": margin,
+        "legend": dict(LEGEND_BELOW),
+    }
+
+
 def _style(fig: go.Figure, title: str | None, height: int, margin: dict = _MARGIN) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": title or "", "x": 0.02, "xanchor": "left"},
-        height=height,
-        margin=margin,
-        legend=dict(LEGEND_BELOW),
-    )
-    return fig
+    return fig.update_layout(**base_layout(title, height, margin))
 
 
 # --------------------------------------------------------------------------- decision boundary
@@ -354,15 +359,8 @@ def decision_boundary_figure(
             "marker": {"symbol": "x-thin", "size": 12, "line": {"color": "#000000", "width": 2}},
         })
     x_axis, y_axis = _point_axes(xs, ys, L)
-    layout = {
-        "template": TEMPLATE,
-        "title": {"text": title or L["decision_boundary_title"], "x": 0.02, "xanchor": "left"},
-        "height": 520,
-        "margin": BOUNDARY_MARGIN,
-        "legend": dict(LEGEND_BELOW),
-        "xaxis": x_axis,
-        "yaxis": y_axis,
-    }
+    layout = base_layout(title or L["decision_boundary_title"], 520, BOUNDARY_MARGIN)
+    layout.update(xaxis=x_axis, yaxis=y_axis)
     if compact:  # no legend, no colour bar, the plot fills its column
         layout.update(showlegend=False, height=compact_height, margin=COMPACT_MARGIN)
         layout["title"]["font"] = {"size": 14}

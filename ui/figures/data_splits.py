@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, LEGEND_BELOW, MARK_COLOR, PALETTE, TEMPLATE, TRAIN_COLOR
+from ui.charts import DEV_COLOR, MARK_COLOR, PALETTE, TRAIN_COLOR, base_layout
 
 TEST_COLOR = PALETTE[2]
 SET_COLORS = {"train": TRAIN_COLOR, "dev": DEV_COLOR, "test": TEST_COLOR}
@@ -43,14 +43,7 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
 
 
 def _style(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": title, "x": 0.02, "xanchor": "left"},
-        height=height,
-        margin={"l": 60, "r": 20, "t": 60, "b": 45},
-        legend=dict(LEGEND_BELOW),
-    )
-    return fig
+    return fig.update_layout(**base_layout(title, height, {"l": 60, "r": 20, "t": 60, "b": 45}))
 
 
 def _fmt_count(n: int) -> str:

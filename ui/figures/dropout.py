@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, LEGEND_BELOW, MARK_COLOR, SERIES_COLORS, TEMPLATE, TRAIN_COLOR
+from ui.charts import DEV_COLOR, MARK_COLOR, SERIES_COLORS, TRAIN_COLOR, base_layout
 
 DEFAULT_LABELS = {
     "means_title": "Size of the activations per layer",
@@ -37,14 +37,8 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
 
 
 def _layout(title: str, height: int = 380) -> dict:
-    """The page's common layout (template, title, size, legend below), to build a figure in one piece."""
-    return {
-        "template": TEMPLATE,
-        "title": {"text": title, "x": 0.02, "xanchor": "left"},
-        "height": height,
-        "margin": {"l": 55, "r": 20, "t": 60, "b": 45},
-        "legend": dict(LEGEND_BELOW),
-    }
+    """The page's layout frame (charts.base_layout with its margins), to build a figure in one piece."""
+    return base_layout(title, height, {"l": 55, "r": 20, "t": 60, "b": 45})
 
 
 def _style(fig: go.Figure, title: str, height: int = 380) -> go.Figure:

@@ -12,11 +12,10 @@ import plotly.graph_objects as go
 
 from ui.charts import (
     DEV_COLOR,
-    LEGEND_BELOW,
     MARK_COLOR,
     SERIES_COLORS,
-    TEMPLATE,
     TRAIN_COLOR,
+    base_layout,
     learning_curves_figure,
 )
 
@@ -42,14 +41,7 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
 
 
 def _style(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": title, "x": 0.02, "xanchor": "left"},
-        height=height,
-        margin={"l": 55, "r": 20, "t": 60, "b": 45},
-        legend=dict(LEGEND_BELOW),
-    )
-    return fig
+    return fig.update_layout(**base_layout(title, height, {"l": 55, "r": 20, "t": 60, "b": 45}))
 
 
 def _vline(fig: go.Figure, x: float, xref: str, yref: str, dash: str) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, LEGEND_BELOW, SERIES_COLORS, TEMPLATE
+from ui.charts import DEV_COLOR, SERIES_COLORS, base_layout
 
 DEFAULT_LABELS = {
     "violin_title": "Activations a[l] of every hidden layer at initialization",
@@ -37,14 +37,7 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
 
 
 def _style(fig: go.Figure, title: str, height: int) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": title, "x": 0.02, "xanchor": "left"},
-        height=height,
-        margin={"l": 60, "r": 20, "t": 60, "b": 45},
-        legend=dict(LEGEND_BELOW),
-    )
-    return fig
+    return fig.update_layout(**base_layout(title, height, {"l": 60, "r": 20, "t": 60, "b": 45}))
 
 
 def activation_violin_figure(

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import charts
-from ui.charts import DEV_COLOR, LEGEND_BELOW, MARK_COLOR, TRAIN_COLOR
+from ui.charts import DEV_COLOR, MARK_COLOR, TRAIN_COLOR, base_layout
 
 DEFAULT_LABELS = {
     "cost_terms_title": "Cost J with and without the penalty",
@@ -40,14 +40,7 @@ def _finite_or_nan(values) -> np.ndarray:
 
 
 def _style(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
-    fig.update_layout(
-        template=charts.TEMPLATE,
-        title={"text": title, "x": 0.02, "xanchor": "left"},
-        height=height,
-        margin={"l": 55, "r": 20, "t": 60, "b": 45},
-        legend=dict(LEGEND_BELOW),
-    )
-    return fig
+    return fig.update_layout(**base_layout(title, height, {"l": 55, "r": 20, "t": 60, "b": 45}))
 
 
 # --------------------------------------------------------------------------- figure data

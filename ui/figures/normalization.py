@@ -13,11 +13,10 @@ from ui.charts import (
     CLASS_COLORS,
     COLORBAR_MARGIN,
     DEV_COLOR,
-    LEGEND_BELOW,
     MARK_COLOR,
     SERIES_COLORS,
-    TEMPLATE,
     TRAIN_COLOR,
+    base_layout,
 )
 
 DEFAULT_LABELS = {
@@ -62,14 +61,7 @@ def _labels(labels: Mapping[str, str] | None) -> ChainMap:
 
 
 def _style(fig: go.Figure, title: str, height: int = 400) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": title, "x": 0.02, "xanchor": "left"},
-        height=height,
-        margin={"l": 60, "r": 20, "t": 60, "b": 45},
-        legend=dict(LEGEND_BELOW),
-    )
-    return fig
+    return fig.update_layout(**base_layout(title, height, {"l": 60, "r": 20, "t": 60, "b": 45}))
 
 
 def _fmt(value: float) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR, hline
+from ui.charts import DEV_COLOR, MARK_COLOR, TEMPLATE, TRAIN_COLOR, base_layout, hline
 
 ACTIVE_FILL, ACTIVE_LINE = "#FFF3CD", "#D55E00"
 IDLE_FILL, IDLE_LINE, DONE_FILL = "#F4F6F8", "#9AA5B1", "#D4EDDA"
@@ -264,10 +264,7 @@ def trail_figure(
             "meta": {"role": "verdicts"}, "textfont": {"size": 11, "color": MARK_COLOR},
         })
     layout = {
-        "template": TEMPLATE,
-        "title": {"text": L["trail_title"], "x": 0.02, "xanchor": "left"},
-        "height": 380,
-        "margin": {"l": 55, "r": 20, "t": 60, "b": 60},
+        **base_layout(L["trail_title"], 380, {"l": 55, "r": 20, "t": 60, "b": 60}),
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.3, "xanchor": "left", "x": 0},
         "xaxis": {
             "tickmode": "array", "tickvals": list(x), "ticktext": ticks, "title": {"text": L["step_axis"]},
